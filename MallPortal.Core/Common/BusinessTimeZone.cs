@@ -1,0 +1,18 @@
+namespace MallPortal.Core.Common;
+
+/// <summary>
+/// Times are stored in UTC and shown (and bucketed by day) in the business time zone,
+/// <c>Business:TimeZone</c>, default Asia/Shanghai.
+/// </summary>
+public sealed class BusinessTimeZone(TimeZoneInfo zone)
+{
+    public TimeZoneInfo Zone { get; } = zone;
+
+    public static BusinessTimeZone FromId(string? id) =>
+        new(TimeZoneInfo.FindSystemTimeZoneById(string.IsNullOrWhiteSpace(id) ? "Asia/Shanghai" : id));
+
+    public DateTime ToLocal(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+
+    public string Format(DateTime utc) => ToLocal(utc).ToString("yyyy-MM-dd HH:mm");
+}

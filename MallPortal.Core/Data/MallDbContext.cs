@@ -1,0 +1,34 @@
+using MallPortal.Core.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace MallPortal.Core.Data;
+
+/// <summary>
+/// The one database of MallPortal: Identity plus every module's tables. Provider-neutral; the
+/// provider subclasses exist only so each provider has its own migration set (decision 0003).
+/// Services create a short-lived instance per operation through
+/// <c>IDbContextFactory&lt;MallDbContext&gt;</c>.
+/// </summary>
+public abstract class MallDbContext(DbContextOptions options)
+    : IdentityDbContext<MallUser, IdentityRole<int>, int>(options)
+{
+    public DbSet<DemoSeedRun> DemoSeedRuns => Set<DemoSeedRun>();
+
+    // Fixed here rather than read from IdentityOptions, so the design-time model (migrations)
+    // and the running model are the same. Version 2 is users, roles, claims, logins and tokens.
+    protected override Version SchemaVersion => IdentitySchemaVersions.Version2;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(MallDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name everywhere (readable in SQL, safe to reorder).
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+}

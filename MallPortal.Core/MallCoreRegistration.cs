@@ -1,0 +1,21 @@
+using MallPortal.Core.Accounts;
+using MallPortal.Core.Common;
+using MallPortal.Core.Seeding;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MallPortal.Core;
+
+public static class MallCoreRegistration
+{
+    /// <summary>Every module of the business, each through its own Add*() (OrchardCore's pattern).</summary>
+    public static IServiceCollection AddMallCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(BusinessTimeZone.FromId(configuration["Business:TimeZone"]));
+        services.AddScoped<DemoDataSeeder>();
+        services.AddAccounts(configuration);
+        return services;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using MallPortal.Components.Account;
+using MallPortal.Core;
+using MallPortal.Core.Common;
+using MallPortal.Core.Data;
+using MallPortal.Features.Live;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
+
+namespace MallPortal.Hosting;
+
+public static class WebRegistration
+{
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
+
+    public static WebApplicationBuilder AddMallPortal(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        var dataFolder = DatabaseSettings.DataFolder(config, builder.Environment);
+        var (provider, connectionString) = DatabaseSettings.Resolve(config, dataFolder);
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddMallDatabase(provider, connectionString);
+        services.AddMallCore(config);
+        services.AddSingleton<ILiveUpdates, InProcessLiveUpdates>();
+
+        // Keys live with the data, so cookies survive a restart of a self-hosted server.
+        services.AddDataProtection()
+            .SetApplicationName("MallPortal")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "MallPortal.Auth";
+        });
+        services.AddAuthorization();
+
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("zh-CN");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            // The language switch's cookie decides; the browser's Accept-Language does not,
+            // so a Chinese shop stays Chinese unless the visitor asks otherwise.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+
+        services.AddHealthChecks().AddDbContextCheck<MallDbContext>("database");
+        return builder;
+    }
+}

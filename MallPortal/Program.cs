@@ -1,0 +1,34 @@
+using MallPortal.Components;
+using MallPortal.Components.Account;
+using MallPortal.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddMallPortal();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseHsts();
+}
+if (app.Configuration.GetValue("Web:UseHttpsRedirection", false))
+{
+    app.UseHttpsRedirection();
+}
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseRequestLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAdditionalIdentityEndpoints();
+app.MapCultureSwitch();
+app.MapHealthChecks("/healthz");
+
+await app.PrepareAsync();
+await app.RunAsync();
+
+public partial class Program;
