@@ -4,22 +4,14 @@ using Microsoft.Extensions.Options;
 
 namespace MallPortal.Core.Accounts;
 
-/// <summary>At start-up: the four roles exist, and there is at least one administrator.</summary>
-public sealed class IdentityBootstrapper(
-    RoleManager<IdentityRole<int>> roles, UserManager<MallUser> users, IOptions<AdminOptions> options, TimeProvider clock)
+/// <summary>At start-up: there is at least one administrator (the roles come with the migrations).</summary>
+public sealed class IdentityBootstrapper(UserManager<MallUser> users, IOptions<AdminOptions> options, TimeProvider clock)
 {
     private const string PasswordAlphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     /// <summary>Returns the generated password when a new admin got one (to print once), else null.</summary>
-    public async Task<string?> EnsureRolesAndAdminAsync()
+    public async Task<string?> EnsureAdminAsync()
     {
-        foreach (var role in Roles.All)
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                await roles.CreateAsync(new IdentityRole<int>(role));
-            }
-        }
         if ((await users.GetUsersInRoleAsync(Roles.Admin)).Count > 0)
         {
             return null;

@@ -15,7 +15,7 @@ public static class StartupTasks
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
-        var generatedAdminPassword = await services.GetRequiredService<IdentityBootstrapper>().EnsureRolesAndAdminAsync();
+        var generatedAdminPassword = await services.GetRequiredService<IdentityBootstrapper>().EnsureAdminAsync();
 
         var seeder = services.GetRequiredService<DemoDataSeeder>();
         if (app.Configuration.GetValue("Demo:SeedOnFirstRun", true))

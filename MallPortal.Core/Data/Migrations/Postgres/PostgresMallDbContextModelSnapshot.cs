@@ -157,6 +157,36 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                         .HasDatabaseName("RoleNameIndex");
 
                     b.ToTable("AspNetRoles", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ConcurrencyStamp = "mallportal-role-1",
+                            Name = "Admin",
+                            NormalizedName = "ADMIN"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            ConcurrencyStamp = "mallportal-role-2",
+                            Name = "Merchant",
+                            NormalizedName = "MERCHANT"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            ConcurrencyStamp = "mallportal-role-3",
+                            Name = "Distributor",
+                            NormalizedName = "DISTRIBUTOR"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            ConcurrencyStamp = "mallportal-role-4",
+                            Name = "Consumer",
+                            NormalizedName = "CONSUMER"
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<int>", b =>

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
 namespace MallPortal.Core.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
@@ -173,6 +175,17 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.InsertData(
+                table: "AspNetRoles",
+                columns: new[] { "Id", "ConcurrencyStamp", "Name", "NormalizedName" },
+                values: new object[,]
+                {
+                    { 1, "mallportal-role-1", "Admin", "ADMIN" },
+                    { 2, "mallportal-role-2", "Merchant", "MERCHANT" },
+                    { 3, "mallportal-role-3", "Distributor", "DISTRIBUTOR" },
+                    { 4, "mallportal-role-4", "Consumer", "CONSUMER" }
                 });
 
             migrationBuilder.CreateIndex(

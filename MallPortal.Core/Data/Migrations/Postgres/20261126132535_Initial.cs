@@ -4,6 +4,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
 namespace MallPortal.Core.Data.Migrations.Postgres
 {
     /// <inheritdoc />
@@ -174,6 +176,17 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.InsertData(
+                table: "AspNetRoles",
+                columns: new[] { "Id", "ConcurrencyStamp", "Name", "NormalizedName" },
+                values: new object[,]
+                {
+                    { 1, "mallportal-role-1", "Admin", "ADMIN" },
+                    { 2, "mallportal-role-2", "Merchant", "MERCHANT" },
+                    { 3, "mallportal-role-3", "Distributor", "DISTRIBUTOR" },
+                    { 4, "mallportal-role-4", "Consumer", "CONSUMER" }
                 });
 
             migrationBuilder.CreateIndex(

@@ -1,0 +1,76 @@
+using MallPortal.Core.Accounts;
+using MallPortal.Core.Data;
+using MallPortal.Core.Seeding;
+using MallPortal.Tests.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MallPortal.Tests.Accounts;
+
+public class BootstrapAndSeedTests
+{
+    public static TheoryData<DatabaseProvider> Providers => TestDatabase.Providers();
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Migrations_bring_the_four_roles_and_the_first_start_one_admin_from_configuration(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+
+        var first = await db.InScopeAsync(s => s.GetRequiredService<IdentityBootstrapper>().EnsureAdminAsync());
+        var second = await db.InScopeAsync(s => s.GetRequiredService<IdentityBootstrapper>().EnsureAdminAsync());
+
+        Assert.Null(first);   // configured password: nothing to print
+        Assert.Null(second);
+        await db.InScopeAsync(async s =>
+        {
+            var users = s.GetRequiredService<UserManager<MallUser>>();
+            var admin = Assert.Single(await users.GetUsersInRoleAsync(Roles.Admin));
+            Assert.Equal("admin@test.local", admin.Email);
+            Assert.True(await users.CheckPasswordAsync(admin, "admin1234"));
+            var roles = s.GetRequiredService<RoleManager<IdentityRole<int>>>();
+            Assert.Equal(Roles.All.Order(), (await roles.Roles.Select(r => r.Name!).ToListAsync()).Order());
+        });
+    }
+
+    [Fact]
+    public async Task Without_a_configured_password_the_admin_gets_a_generated_one_once()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite,
+            s => s.Configure<AdminOptions>(o => o.Password = ""));
+
+        var generated = await db.InScopeAsync(s => s.GetRequiredService<IdentityBootstrapper>().EnsureAdminAsync());
+        var again = await db.InScopeAsync(s => s.GetRequiredService<IdentityBootstrapper>().EnsureAdminAsync());
+
+        Assert.NotNull(generated);
+        Assert.True(generated.Length >= 12);
+        Assert.Null(again);
+        await db.InScopeAsync(async s =>
+        {
+            var users = s.GetRequiredService<UserManager<MallUser>>();
+            var admin = Assert.Single(await users.GetUsersInRoleAsync(Roles.Admin));
+            Assert.True(await users.CheckPasswordAsync(admin, generated));
+        });
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Each_demo_seeder_runs_once_per_database(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await db.InScopeAsync(s => s.GetRequiredService<IdentityBootstrapper>().EnsureAdminAsync());
+
+        var first = await db.InScopeAsync(s => s.GetRequiredService<DemoDataSeeder>().SeedAsync());
+        var second = await db.InScopeAsync(s => s.GetRequiredService<DemoDataSeeder>().SeedAsync());
+
+        Assert.Equal(["accounts"], first);
+        Assert.Empty(second);
+        await db.InScopeAsync(async s =>
+        {
+            await using var context = await s.GetRequiredService<IDbContextFactory<MallDbContext>>().CreateDbContextAsync();
+            Assert.Equal(AccountsDemoSeeder.Logins.Count + 1, await context.Users.CountAsync());
+            var users = s.GetRequiredService<UserManager<MallUser>>();
+            Assert.Equal(2, (await users.GetUsersInRoleAsync(Roles.Merchant)).Count);
+            Assert.Equal(3, (await users.GetUsersInRoleAsync(Roles.Distributor)).Count);
+        });
+    }
+}

@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace MallPortal.Tests.Support;
+
+/// <summary>
+/// The whole app on its own SQLite file in a temporary data folder (deleted on dispose), with the
+/// demo data seeded and a known admin password. <see cref="StartKestrel"/> serves it on a real
+/// loopback port for the browser.
+/// </summary>
+public sealed partial class MallPortalFactory : WebApplicationFactory<Program>
+{
+    public const string AdminLogin = "admin@test.local";
+    public const string AdminPassword = "admin1234";
+    public const string DemoPassword = "demo1234";
+
+    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "mallportal-tests", Guid.NewGuid().ToString("N"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Data:Folder", DataFolder);
+        builder.UseSetting("Admin:Login", AdminLogin);
+        builder.UseSetting("Admin:Password", AdminPassword);
+        builder.UseSetting("Demo:SeedOnFirstRun", "true");
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+    }
+
+    /// <summary>Starts the app on Kestrel at 127.0.0.1 on a free port and returns its address.</summary>
+    public string StartKestrel()
+    {
+        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        StartServer();
+        return Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    }
+
+    public HttpClient CreateBrowserlessClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>Posts the static login form (with its antiforgery token) like a browser would.</summary>
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string login, string password)
+    {
+        var token = await AntiforgeryTokenAsync(client, "/Account/Login");
+        return await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = token,
+            ["Input.Login"] = login,
+            ["Input.Password"] = password,
+        }));
+    }
+
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string page)
+    {
+        var html = await client.GetStringAsync(page);
+        return TokenPattern().Match(html).Groups[1].Value;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(DataFolder))
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}

@@ -1,0 +1,122 @@
+using MallPortal.Core;
+using MallPortal.Core.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+
+namespace MallPortal.Tests.Support;
+
+/// <summary>
+/// A fresh, migrated database with the Core services around it: SQLite in memory (one connection
+/// kept open for its lifetime) or a throw-away PostgreSQL database, dropped on dispose.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly SqliteConnection? _keepAlive;
+    private readonly string? _postgresName;
+
+    private TestDatabase(ServiceProvider services, SqliteConnection? keepAlive, string? postgresName)
+    {
+        Services = services;
+        _keepAlive = keepAlive;
+        _postgresName = postgresName;
+    }
+
+    public ServiceProvider Services { get; }
+
+    public FakeTimeProvider Clock => (FakeTimeProvider)Services.GetRequiredService<TimeProvider>();
+
+    /// <summary>The providers the service tests run on: SQLite always, PostgreSQL when configured.</summary>
+    public static TheoryData<DatabaseProvider> Providers()
+    {
+        var data = new TheoryData<DatabaseProvider> { DatabaseProvider.Sqlite };
+        if (TestEnvironment.PostgresConnectionString is not null)
+        {
+            data.Add(DatabaseProvider.Postgres);
+        }
+        return data;
+    }
+
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, Action<IServiceCollection>? configure = null)
+    {
+        SqliteConnection? keepAlive = null;
+        string? postgresName = null;
+        string connectionString;
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            connectionString = $"Data Source=file:mallportal-{Guid.NewGuid():N}?mode=memory&cache=shared";
+            keepAlive = new SqliteConnection(connectionString);
+            await keepAlive.OpenAsync();
+        }
+        else
+        {
+            postgresName = $"mallportal_test_{Guid.NewGuid():N}";
+            connectionString = await CreatePostgresDatabaseAsync(postgresName);
+        }
+
+        var services = new ServiceCollection();
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Admin:Login"] = "admin@test.local",
+            ["Admin:Password"] = "admin1234",
+        }).Build();
+        services.AddSingleton<IConfiguration>(config);
+        services.AddLogging();
+        services.AddDataProtection();
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero)));
+        services.AddMallDatabase(provider, connectionString);
+        services.AddMallCore(config);
+        configure?.Invoke(services);
+        var serviceProvider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+
+        var database = new TestDatabase(serviceProvider, keepAlive, postgresName);
+        await using var scope = serviceProvider.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        return database;
+    }
+
+    /// <summary>Runs work in a DI scope, as one request or one circuit call would.</summary>
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    public async Task InScopeAsync(Func<IServiceProvider, Task> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await work(scope.ServiceProvider);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        if (_keepAlive is not null)
+        {
+            await _keepAlive.DisposeAsync();
+        }
+        if (_postgresName is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(TestEnvironment.PostgresConnectionString);
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    private static async Task<string> CreatePostgresDatabaseAsync(string name)
+    {
+        var adminConnection = TestEnvironment.PostgresConnectionString
+            ?? throw new InvalidOperationException("MALLPORTAL_TEST_POSTGRES is not set.");
+        await using (var admin = new NpgsqlConnection(adminConnection))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+        return new NpgsqlConnectionStringBuilder(adminConnection) { Database = name }.ConnectionString;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Net;
+using MallPortal.Tests.Support;
+
+namespace MallPortal.Tests.Web;
+
+public class AreaAccessTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    [Theory]
+    [InlineData("/merchant")]
+    [InlineData("/distributor")]
+    [InlineData("/admin")]
+    [InlineData("/admin/users")]
+    [InlineData("/account")]
+    public async Task Anonymous_visitors_are_sent_to_login_with_a_way_back(string path)
+    {
+        using var client = app.Factory.CreateBrowserlessClient();
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/Login?ReturnUrl=" + Uri.EscapeDataString(path), response.Headers.Location!.PathAndQuery);
+    }
+
+    [Theory]
+    [InlineData("/admin")]
+    [InlineData("/merchant")]
+    [InlineData("/distributor")]
+    public async Task A_consumer_is_denied_the_other_roles_areas(string path)
+    {
+        using var client = app.Factory.CreateBrowserlessClient();
+        await MallPortalFactory.PostLoginAsync(client, "13800000021", MallPortalFactory.DemoPassword);
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery);
+        var denied = await client.GetStringAsync(response.Headers.Location);
+        Assert.Contains("无权访问", denied);
+    }
+
+    [Fact]
+    public async Task A_merchant_reaches_the_merchant_area_but_not_the_admin_area()
+    {
+        using var client = app.Factory.CreateBrowserlessClient();
+        await MallPortalFactory.PostLoginAsync(client, "13800000001", MallPortalFactory.DemoPassword);
+
+        var merchant = await client.GetAsync("/merchant");
+        var admin = await client.GetAsync("/admin");
+
+        Assert.Equal(HttpStatusCode.OK, merchant.StatusCode);
+        Assert.Contains("商家工作台", await merchant.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, admin.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_admin_reaches_the_admin_area()
+    {
+        using var client = app.Factory.CreateBrowserlessClient();
+        var login = await MallPortalFactory.PostLoginAsync(client, MallPortalFactory.AdminLogin, MallPortalFactory.AdminPassword);
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+
+        var response = await client.GetAsync("/admin");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("管理概览", await response.Content.ReadAsStringAsync());
+    }
+}
