@@ -30,6 +30,7 @@ public static class AccountsModule
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<MallUserClaimsPrincipalFactory>()
             .AddPasswordValidator<LetterAndDigitPasswordValidator>();
 
         services.AddScoped<AccountService>();
