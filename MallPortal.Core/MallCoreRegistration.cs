@@ -1,5 +1,7 @@
 using MallPortal.Core.Accounts;
 using MallPortal.Core.Common;
+using MallPortal.Core.Files;
+using MallPortal.Core.Notifications;
 using MallPortal.Core.Seeding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,12 +12,14 @@ namespace MallPortal.Core;
 public static class MallCoreRegistration
 {
     /// <summary>Every module of the business, each through its own Add*() (OrchardCore's pattern).</summary>
-    public static IServiceCollection AddMallCore(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddMallCore(this IServiceCollection services, IConfiguration configuration, string dataFolder)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(BusinessTimeZone.FromId(configuration["Business:TimeZone"]));
         services.AddScoped<DemoDataSeeder>();
+        services.TryAddSingleton<IFileStore>(new LocalFileStore(Path.Combine(dataFolder, "files")));
         services.AddAccounts(configuration);
+        services.AddNotifications(configuration, dataFolder);
         return services;
     }
 }

@@ -20,6 +20,7 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
@@ -27,6 +28,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 app.MapCultureSwitch();
 app.MapHealthChecks("/healthz");
+app.MapPublicFiles();
 
 await app.PrepareAsync();
 await app.RunAsync();

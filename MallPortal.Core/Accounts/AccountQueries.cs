@@ -12,8 +12,8 @@ public sealed class AccountQueries(IDbContextFactory<MallDbContext> contexts, Ti
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == actor.UserId, cancellationToken);
         var roles = await RolesOfAsync(db, [user.Id], cancellationToken);
-        return new ProfileDetails(user.Nickname, user.PhoneNumber, user.Email, user.AvatarPath, user.CreatedAt,
-            roles.GetValueOrDefault(user.Id, []));
+        return new ProfileDetails(user.Nickname, user.PhoneNumber, user.Email, user.EmailConfirmed, user.PasswordHash is not null,
+            user.AvatarPath, user.Gender, user.Birthday, user.CreatedAt, roles.GetValueOrDefault(user.Id, []));
     }
 
     /// <summary>Users per role, for the admin overview.</summary>
@@ -70,7 +70,12 @@ public sealed class AccountQueries(IDbContextFactory<MallDbContext> contexts, Ti
 }
 
 public sealed record ProfileDetails(
-    string Nickname, string? PhoneNumber, string? Email, string? AvatarPath, DateTime CreatedAt, IReadOnlyList<string> Roles);
+    string Nickname, string? PhoneNumber, string? Email, bool EmailConfirmed, bool HasPassword, string? AvatarPath,
+    Gender Gender, DateOnly? Birthday, DateTime CreatedAt, IReadOnlyList<string> Roles)
+{
+    /// <summary>The web address of the avatar, or null for the initial-letter placeholder.</summary>
+    public string? AvatarUrl => AvatarPath is null ? null : "/files/" + AvatarPath;
+}
 
 public sealed record UserRow(
     int Id, string Nickname, string? PhoneNumber, string? Email, DateTime CreatedAt, bool IsLockedOut, IReadOnlyList<string> Roles);

@@ -33,7 +33,13 @@ public static class AccountsModule
             .AddClaimsPrincipalFactory<MallUserClaimsPrincipalFactory>()
             .AddPasswordValidator<LetterAndDigitPasswordValidator>();
 
+        services.AddSingleton(configuration.GetSection("Accounts:Codes").Get<VerificationCodeRules>() ?? new VerificationCodeRules());
+        services.AddSingleton<VerificationCodeService>();
+        services.AddSingleton<ProfileService>();
+        services.AddSingleton<AddressService>();
         services.AddScoped<AccountService>();
+        services.AddScoped<PasswordService>();
+        services.AddScoped<ContactService>();
         services.AddSingleton<AccountQueries>();
         services.AddScoped<IdentityBootstrapper>();
         services.AddScoped<IDemoSeeder, AccountsDemoSeeder>();

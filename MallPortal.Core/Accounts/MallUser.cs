@@ -21,6 +21,10 @@ public class MallUser : IdentityUser<int>
 
     public DateTime CreatedAt { get; private set; }
 
+    public Gender Gender { get; private set; }
+
+    public DateOnly? Birthday { get; private set; }
+
     public static MallUser Register(LoginIdentifier login, string? nickname, DateTime nowUtc)
     {
         var user = new MallUser
@@ -31,7 +35,9 @@ public class MallUser : IdentityUser<int>
         };
         if (login.Kind == LoginKind.Mobile)
         {
+            // Phone accounts are only ever created after a code to that phone was checked.
             user.PhoneNumber = login.Value;
+            user.PhoneNumberConfirmed = true;
         }
         else
         {
@@ -53,4 +59,38 @@ public class MallUser : IdentityUser<int>
     }
 
     public void ChangeAvatar(string? path) => AvatarPath = path;
+
+    /// <summary>Profile details; a birthday must be a real past date (and not before 1900).</summary>
+    public void UpdateProfile(string nickname, Gender gender, DateOnly? birthday, DateOnly today)
+    {
+        if (birthday is { } day && (day > today || day.Year < 1900))
+        {
+            throw new Common.DomainException(Resources.CoreText.InvalidBirthday, nameof(Birthday));
+        }
+        Rename(nickname);
+        Gender = gender;
+        Birthday = birthday;
+    }
+
+    /// <summary>A verified new mobile number; the login name follows when it was the old number.</summary>
+    public void ChangePhone(string phone)
+    {
+        if (UserName == PhoneNumber)
+        {
+            UserName = phone;
+        }
+        PhoneNumber = phone;
+        PhoneNumberConfirmed = true;
+    }
+
+    /// <summary>A verified new e-mail address; the login name follows when it was the old address.</summary>
+    public void ChangeEmail(string email)
+    {
+        if (UserName is not null && UserName == Email)
+        {
+            UserName = email;
+        }
+        Email = email;
+        EmailConfirmed = true;
+    }
 }

@@ -23,7 +23,7 @@ public class DemoSeedRun
     public DateTime RanAt { get; private set; }
 }
 
-public sealed class DemoSeedRunConfiguration : IEntityTypeConfiguration<DemoSeedRun>
+internal sealed class DemoSeedRunConfiguration : IEntityTypeConfiguration<DemoSeedRun>
 {
     public void Configure(EntityTypeBuilder<DemoSeedRun> builder)
     {

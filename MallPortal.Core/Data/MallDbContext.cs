@@ -1,4 +1,5 @@
 using MallPortal.Core.Accounts;
+using MallPortal.Core.Notifications;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,18 @@ public abstract class MallDbContext(DbContextOptions options)
     : IdentityDbContext<MallUser, IdentityRole<int>, int>(options)
 {
     public DbSet<DemoSeedRun> DemoSeedRuns => Set<DemoSeedRun>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+
+    public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
+
+    public DbSet<VerificationCode> VerificationCodes => Set<VerificationCode>();
+
+    public DbSet<ShippingAddress> ShippingAddresses => Set<ShippingAddress>();
 
     // Fixed here rather than read from IdentityOptions, so the design-time model (migrations)
     // and the running model are the same. Version 2 is users, roles, claims, logins and tokens.

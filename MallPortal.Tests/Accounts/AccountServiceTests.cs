@@ -17,8 +17,9 @@ public class AccountServiceTests
     {
         await using var db = await TestDatabase.CreateAsync(provider);
 
-        var id = await db.InScopeAsync(s => s.GetRequiredService<AccountService>()
-            .RegisterAsync(new RegisterInput("+86 138 0013 8000", "secret123")));
+        var code = await db.SendCodeAsync("13800138000", VerificationPurpose.Register);
+        var id = (await db.InScopeAsync(s => s.GetRequiredService<AccountService>()
+            .RegisterAsync(new RegisterInput("+86 138 0013 8000", "secret123", Code: code)))).Id;
 
         await db.InScopeAsync(async s =>
         {
@@ -52,10 +53,10 @@ public class AccountServiceTests
     public async Task A_taken_mobile_number_is_refused_and_nothing_is_created(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        await db.InScopeAsync(s => s.GetRequiredService<AccountService>().RegisterAsync(new RegisterInput("13800138000", "secret123")));
+        await RegisterByPhoneAsync(db, "13800138000");
 
         var error = await Assert.ThrowsAsync<DomainException>(() => db.InScopeAsync(s =>
-            s.GetRequiredService<AccountService>().RegisterAsync(new RegisterInput("13800138000", "other4567"))));
+            s.GetRequiredService<AccountService>().RegisterAsync(new RegisterInput("13800138000", "other4567", Code: "123456"))));
 
         Assert.Equal("Login", error.Field);
         Assert.Contains("已注册", error.Message);
@@ -96,7 +97,7 @@ public class AccountServiceTests
     public async Task Five_wrong_passwords_lock_the_account_for_fifteen_minutes()
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await db.InScopeAsync(s => s.GetRequiredService<AccountService>().RegisterAsync(new RegisterInput("13800138000", "secret123")));
+        await RegisterByPhoneAsync(db, "13800138000");
 
         await db.InScopeAsync(async s =>
         {
@@ -113,6 +114,59 @@ public class AccountServiceTests
             var minutes = ((await users.GetLockoutEndDateAsync(user))!.Value - DateTimeOffset.UtcNow).TotalMinutes;
             Assert.InRange(minutes, 14.9, 15.0);
         });
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Registering_by_mobile_needs_the_SMS_code_and_a_wrong_code_creates_nothing(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var code = await db.SendCodeAsync("13800138000", VerificationPurpose.Register);
+        var wrong = code == "000000" ? "111111" : "000000";
+
+        var missing = await Assert.ThrowsAsync<DomainException>(() => db.InScopeAsync(s =>
+            s.GetRequiredService<AccountService>().RegisterAsync(new RegisterInput("13800138000", "secret123"))));
+        var mistaken = await Assert.ThrowsAsync<DomainException>(() => db.InScopeAsync(s =>
+            s.GetRequiredService<AccountService>().RegisterAsync(new RegisterInput("13800138000", "secret123", Code: wrong))));
+
+        Assert.Equal("Code", missing.Field);
+        Assert.Equal("验证码错误", mistaken.Message);
+        Assert.Equal(0, await CountUsersAsync(db));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task The_first_SMS_login_registers_a_consumer_and_the_next_finds_the_same_one(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+
+        var first = await db.InScopeAsync(async s => await s.GetRequiredService<AccountService>()
+            .LoginWithCodeAsync("13900001111", await db.SendCodeAsync("13900001111", VerificationPurpose.Login)));
+        db.Clock.Advance(TimeSpan.FromMinutes(2));
+        var second = await db.InScopeAsync(async s => await s.GetRequiredService<AccountService>()
+            .LoginWithCodeAsync("13900001111", await db.SendCodeAsync("13900001111", VerificationPurpose.Login)));
+
+        Assert.Equal(first.Id, second.Id);
+        Assert.True(first.PhoneNumberConfirmed);
+        Assert.Equal(1, await CountUsersAsync(db));
+    }
+
+    [Fact]
+    public async Task A_code_sent_for_registering_does_not_log_in()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var code = await db.SendCodeAsync("13900001111", VerificationPurpose.Register);
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => db.InScopeAsync(s =>
+            s.GetRequiredService<AccountService>().LoginWithCodeAsync("13900001111", code)));
+
+        Assert.Equal("请先获取验证码", error.Message);
+        Assert.Equal(0, await CountUsersAsync(db));
+    }
+
+    internal static async Task<MallUser> RegisterByPhoneAsync(TestDatabase db, string phone, string password = "secret123")
+    {
+        var code = await db.SendCodeAsync(phone, VerificationPurpose.Register);
+        db.Clock.Advance(TimeSpan.FromMinutes(1));
+        return await db.InScopeAsync(s => s.GetRequiredService<AccountService>().RegisterAsync(new RegisterInput(phone, password, Code: code)));
     }
 
     private static Task<int> CountUsersAsync(TestDatabase db) => db.InScopeAsync(async s =>

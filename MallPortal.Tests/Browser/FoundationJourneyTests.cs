@@ -16,6 +16,9 @@ public class FoundationJourneyTests(BrowserFixture browser)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "注册" }).ClickAsync();
         await page.GetByLabel("手机号或邮箱").FillAsync("139 1234 5678");
+        await page.GetByRole(AriaRole.Button, new() { Name = "获取验证码" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("验证码已发送，5 分钟内有效")).ToBeVisibleAsync();
+        await page.GetByLabel("验证码").FillAsync(await browser.WaitForSmsCodeAsync("13912345678"));
         await page.GetByLabel("昵称（选填）").FillAsync("小林");
         await page.GetByLabel("密码", new() { Exact = true }).FillAsync("short");
         await page.GetByLabel("确认密码").FillAsync("short");
@@ -29,7 +32,7 @@ public class FoundationJourneyTests(BrowserFixture browser)
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.GetByTestId("welcome")).ToHaveTextAsync("欢迎回来，小林");
 
-        await page.GetByLabel("账户").ClickAsync();
+        await page.GetByLabel("账户", new() { Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "退出登录" }).ClickAsync();
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.GetByTestId("welcome")).ToHaveCountAsync(0);

@@ -1,3 +1,5 @@
+using MallPortal.Core.Notifications.Sms;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace MallPortal.Tests.Support;
@@ -42,6 +44,21 @@ public sealed class BrowserFixture : IAsyncLifetime
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "zh-CN" });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>The code of the newest development SMS to a phone (the dispatcher sends it within a second or two).</summary>
+    public async Task<string> WaitForSmsCodeAsync(string phone, string? notThis = null)
+    {
+        var sms = Factory.Services.GetRequiredService<DevelopmentSmsSender>();
+        for (var i = 0; i < 100; i++)
+        {
+            if (sms.LastTo(phone) is { } message && message.Parameters["code"] != notThis)
+            {
+                return message.Parameters["code"];
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"No SMS code reached {phone}.");
     }
 
     public async Task DisposeAsync()

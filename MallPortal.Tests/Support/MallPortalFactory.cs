@@ -29,6 +29,7 @@ public sealed partial class MallPortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Admin:Login", AdminLogin);
         builder.UseSetting("Admin:Password", AdminPassword);
         builder.UseSetting("Demo:SeedOnFirstRun", "true");
+        builder.UseSetting("Notifications:DispatchIntervalSeconds", "1");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
 

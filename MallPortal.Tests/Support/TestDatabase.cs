@@ -1,4 +1,8 @@
 using MallPortal.Core;
+using MallPortal.Core.Accounts;
+using MallPortal.Core.Common;
+using MallPortal.Features.Live;
+using Microsoft.EntityFrameworkCore;
 using MallPortal.Core.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -17,14 +21,18 @@ public sealed class TestDatabase : IAsyncDisposable
     private readonly SqliteConnection? _keepAlive;
     private readonly string? _postgresName;
 
-    private TestDatabase(ServiceProvider services, SqliteConnection? keepAlive, string? postgresName)
+    private TestDatabase(ServiceProvider services, SqliteConnection? keepAlive, string? postgresName, string dataFolder)
     {
         Services = services;
+        DataFolder = dataFolder;
         _keepAlive = keepAlive;
         _postgresName = postgresName;
     }
 
     public ServiceProvider Services { get; }
+
+    /// <summary>Files (avatars, .eml pickup) of this database's app; deleted on dispose.</summary>
+    public string DataFolder { get; }
 
     public FakeTimeProvider Clock => (FakeTimeProvider)Services.GetRequiredService<TimeProvider>();
 
@@ -67,11 +75,13 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddDataProtection();
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero)));
         services.AddMallDatabase(provider, connectionString);
-        services.AddMallCore(config);
+        services.AddSingleton<ILiveUpdates, InProcessLiveUpdates>();
+        var dataFolder = Path.Combine(Path.GetTempPath(), "mallportal-tests", Guid.NewGuid().ToString("N"));
+        services.AddMallCore(config, dataFolder);
         configure?.Invoke(services);
         var serviceProvider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
 
-        var database = new TestDatabase(serviceProvider, keepAlive, postgresName);
+        var database = new TestDatabase(serviceProvider, keepAlive, postgresName, dataFolder);
         await using var scope = serviceProvider.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         return database;
@@ -90,9 +100,29 @@ public sealed class TestDatabase : IAsyncDisposable
         await work(scope.ServiceProvider);
     }
 
+    /// <summary>The code in the newest SMS or e-mail queued for a contact (as the phone would show it).</summary>
+    public async Task<string> LatestCodeSentToAsync(string contact)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<MallDbContext>>().CreateDbContextAsync();
+        var body = await db.OutboxMessages.Where(m => m.Recipient == contact && m.TemplateKey == "verification-code")
+            .OrderByDescending(m => m.Id).Select(m => m.Body).FirstAsync();
+        return System.Text.RegularExpressions.Regex.Match(body, @"\d{6}").Value;
+    }
+
+    /// <summary>Sends a code to a contact and returns it, as a person reading their phone would.</summary>
+    public async Task<string> SendCodeAsync(string contact, VerificationPurpose purpose, string clientIp = "127.0.0.1")
+    {
+        await Services.GetRequiredService<VerificationCodeService>().SendAsync(LoginIdentifier.Parse(contact), purpose, clientIp);
+        return await LatestCodeSentToAsync(contact);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
+        if (Directory.Exists(DataFolder))
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
         if (_keepAlive is not null)
         {
             await _keepAlive.DisposeAsync();

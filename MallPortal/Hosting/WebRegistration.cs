@@ -31,7 +31,9 @@ public static class WebRegistration
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddMudServices();
         services.AddMallDatabase(provider, connectionString);
-        services.AddMallCore(config);
+        services.AddMallCore(config, dataFolder);
+        services.AddMallJobs(config);
+        services.AddMallRateLimits(config);
         services.AddSingleton<ILiveUpdates, InProcessLiveUpdates>();
 
         // Keys live with the data, so cookies survive a restart of a self-hosted server.
@@ -54,6 +56,9 @@ public static class WebRegistration
             o.Cookie.Name = "MallPortal.Auth";
         });
         services.AddAuthorization();
+        // How soon a password change or a new contact signs the user out on other devices.
+        var sessionCheck = TimeSpan.FromSeconds(config.GetValue("Accounts:SessionCheckSeconds", 60));
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = sessionCheck);
 
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>

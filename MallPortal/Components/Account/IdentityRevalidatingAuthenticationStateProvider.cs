@@ -8,16 +8,18 @@ using Microsoft.Extensions.Options;
 namespace MallPortal.Components.Account;
 
 /// <summary>
-/// Rechecks the security stamp of a connected circuit's user every 30 minutes, so a password
-/// change or a revoked role ends interactive sessions too.
+/// Rechecks the security stamp of a connected circuit's user (every Accounts:SessionCheckSeconds,
+/// at least 10 s), so a password change or a new contact ends interactive sessions elsewhere too.
 /// </summary>
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
         IServiceScopeFactory scopeFactory,
-        IOptions<IdentityOptions> options)
+        IOptions<IdentityOptions> options,
+        IConfiguration configuration)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(30);
+    protected override TimeSpan RevalidationInterval =>
+        TimeSpan.FromSeconds(Math.Max(10, configuration.GetValue("Accounts:SessionCheckSeconds", 60)));
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)

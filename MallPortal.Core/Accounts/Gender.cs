@@ -1,0 +1,8 @@
+namespace MallPortal.Core.Accounts;
+
+public enum Gender
+{
+    Unspecified,
+    Male,
+    Female,
+}

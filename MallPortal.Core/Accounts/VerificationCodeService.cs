@@ -1,0 +1,89 @@
+using MallPortal.Core.Common;
+using MallPortal.Core.Data;
+using MallPortal.Core.Notifications;
+using MallPortal.Core.Resources;
+using Microsoft.EntityFrameworkCore;
+
+namespace MallPortal.Core.Accounts;
+
+/// <summary>
+/// Sends and checks verification codes. The answer to "send" never tells whether an account
+/// exists: for a password reset of an unknown contact the code is recorded (so limits apply the
+/// same) but not delivered.
+/// </summary>
+public sealed class VerificationCodeService(
+    IDbContextFactory<MallDbContext> contexts, NotificationService notifications, VerificationCodeRules rules, TimeProvider clock)
+{
+    public async Task SendAsync(LoginIdentifier target, VerificationPurpose purpose, string clientIp,
+        CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var dayAgo = now.AddDays(-1);
+        var hourAgo = now.AddHours(-1);
+        var sentToTarget = await db.VerificationCodes.Where(c => c.Target == target.Value && c.CreatedAt > dayAgo)
+            .Select(c => c.CreatedAt).ToListAsync(cancellationToken);
+        var sentFromClient = await db.VerificationCodes.CountAsync(c => c.ClientIp == clientIp && c.CreatedAt > hourAgo, cancellationToken);
+        VerificationCodePolicy.EnsureMaySend(rules, sentToTarget, sentFromClient, now);
+
+        var registered = await ContactInUseAsync(db, target, cancellationToken);
+        var kind = target.Kind == LoginKind.Mobile ? CoreText.KindMobile : CoreText.KindEmail;
+        if (registered && purpose == VerificationPurpose.Register)
+        {
+            throw new DomainException(target.Kind == LoginKind.Mobile ? CoreText.PhoneTaken : CoreText.EmailTaken, "Login");
+        }
+        if (registered && purpose == VerificationPurpose.ChangeContact)
+        {
+            throw new DomainException(string.Format(CoreText.ContactInUse, kind), "Contact");
+        }
+
+        var (code, plain) = VerificationCode.Issue(target.Value, purpose, clientIp, now, rules.Lifetime);
+        db.VerificationCodes.Add(code);
+        await db.SaveChangesAsync(cancellationToken);
+        if (purpose != VerificationPurpose.ResetPassword || registered)
+        {
+            await notifications.SendToContactAsync(target, NotificationTemplates.VerificationCode, new Dictionary<string, string>
+            {
+                ["code"] = plain,
+                ["minutes"] = ((int)rules.Lifetime.TotalMinutes).ToString(),
+                ["purpose"] = PurposeText(purpose),
+            }, cancellationToken);
+        }
+    }
+
+    /// <summary>Checks the newest code for the contact and purpose and uses it up; throws the reason otherwise.</summary>
+    public async Task VerifyAsync(LoginIdentifier target, VerificationPurpose purpose, string? code,
+        CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            throw new DomainException(CoreText.CodeRequired, "Code");
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var latest = await db.VerificationCodes.Where(c => c.Target == target.Value && c.Purpose == purpose)
+            .OrderByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new DomainException(CoreText.CodeMissing, "Code");
+        try
+        {
+            latest.Consume(code, clock.GetUtcNow().UtcDateTime, rules.MaxWrongAttempts);
+        }
+        finally
+        {
+            // A wrong try counts even though the caller gets an error.
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    private static Task<bool> ContactInUseAsync(MallDbContext db, LoginIdentifier target, CancellationToken cancellationToken) =>
+        target.Kind == LoginKind.Mobile
+            ? db.Users.AnyAsync(u => u.PhoneNumber == target.Value, cancellationToken)
+            : db.Users.AnyAsync(u => u.NormalizedEmail == target.Value.ToUpperInvariant(), cancellationToken);
+
+    private static string PurposeText(VerificationPurpose purpose) => purpose switch
+    {
+        VerificationPurpose.Register => CoreText.PurposeRegister,
+        VerificationPurpose.Login => CoreText.PurposeLogin,
+        VerificationPurpose.ResetPassword => CoreText.PurposeReset,
+        _ => CoreText.PurposeChangeContact,
+    };
+}

@@ -1,0 +1,23 @@
+using MallPortal.Core.Notifications;
+using MallPortal.Features.Notifications;
+using Quartz;
+
+namespace MallPortal.Hosting;
+
+public static class JobRegistration
+{
+    /// <summary>Quartz with the in-memory store (one instance). Jobs are thin calls into Core.</summary>
+    public static IServiceCollection AddMallJobs(this IServiceCollection services, IConfiguration config)
+    {
+        var dispatchEvery = TimeSpan.FromSeconds(config.GetValue("Notifications:DispatchIntervalSeconds", 15));
+        services.AddQuartz(q =>
+        {
+            q.AddJob<DispatchOutboxJob>(j => j.WithIdentity(DispatchOutboxJob.Key));
+            q.AddTrigger(t => t.ForJob(DispatchOutboxJob.Key).WithIdentity("dispatch-outbox-tick")
+                .StartNow().WithSimpleSchedule(s => s.WithInterval(dispatchEvery).RepeatForever()));
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddSingleton<IOutboxSignal, QuartzOutboxSignal>();
+        return services;
+    }
+}
