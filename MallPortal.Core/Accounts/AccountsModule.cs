@@ -34,7 +34,7 @@ public static class AccountsModule
             .AddPasswordValidator<LetterAndDigitPasswordValidator>();
 
         services.AddSingleton(configuration.GetSection("Accounts:Codes").Get<VerificationCodeRules>() ?? new VerificationCodeRules());
-        services.AddSingleton<VerificationCodeService>();
+        services.AddTransient<VerificationCodeService>();
         services.AddSingleton<ProfileService>();
         services.AddSingleton<AddressService>();
         services.AddScoped<AccountService>();

@@ -60,7 +60,7 @@ public sealed class ContactService(
         }
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
         await notifications.SendToContactAsync(LoginIdentifier.Parse(user.Email), NotificationTemplates.EmailConfirmation,
-            new Dictionary<string, string> { ["link"] = linkFor(user.Id, token) }, cancellationToken);
+            new Dictionary<string, string> { ["link"] = linkFor(user.Id, token) }, cancellationToken: cancellationToken);
     }
 
     public async Task ConfirmEmailAsync(int userId, string token)

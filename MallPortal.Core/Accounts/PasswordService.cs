@@ -56,7 +56,7 @@ public sealed class PasswordService(
         }
         var token = await users.GeneratePasswordResetTokenAsync(user);
         await notifications.SendToContactAsync(contact, NotificationTemplates.PasswordResetLink,
-            new Dictionary<string, string> { ["link"] = linkFor(user.Id, token) }, cancellationToken);
+            new Dictionary<string, string> { ["link"] = linkFor(user.Id, token) }, cancellationToken: cancellationToken);
     }
 
     /// <summary>Resets the password with the token from a mailed link.</summary>

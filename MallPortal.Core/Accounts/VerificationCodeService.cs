@@ -12,7 +12,8 @@ namespace MallPortal.Core.Accounts;
 /// same) but not delivered.
 /// </summary>
 public sealed class VerificationCodeService(
-    IDbContextFactory<MallDbContext> contexts, NotificationService notifications, VerificationCodeRules rules, TimeProvider clock)
+    IDbContextFactory<MallDbContext> contexts, NotificationService notifications, OutboxDispatcher dispatcher,
+    VerificationCodeRules rules, TimeProvider clock)
 {
     public async Task SendAsync(LoginIdentifier target, VerificationPurpose purpose, string clientIp,
         CancellationToken cancellationToken = default)
@@ -42,12 +43,7 @@ public sealed class VerificationCodeService(
         await db.SaveChangesAsync(cancellationToken);
         if (purpose != VerificationPurpose.ResetPassword || registered)
         {
-            await notifications.SendToContactAsync(target, NotificationTemplates.VerificationCode, new Dictionary<string, string>
-            {
-                ["code"] = plain,
-                ["minutes"] = ((int)rules.Lifetime.TotalMinutes).ToString(),
-                ["purpose"] = PurposeText(purpose),
-            }, cancellationToken);
+            await DeliverAsync(target, purpose, plain, now, cancellationToken);
         }
     }
 
@@ -71,6 +67,26 @@ public sealed class VerificationCodeService(
         {
             // A wrong try counts even though the caller gets an error.
             await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    // Sent while the person waits, so a provider's flow-control refusal reaches them as
+    // "操作过于频繁" instead of a code that never comes.
+    private async Task DeliverAsync(LoginIdentifier target, VerificationPurpose purpose, string code, DateTime now,
+        CancellationToken cancellationToken)
+    {
+        var messages = await notifications.SendToContactAsync(target, NotificationTemplates.VerificationCode, new Dictionary<string, string>
+        {
+            ["code"] = code,
+            ["minutes"] = ((int)rules.Lifetime.TotalMinutes).ToString(),
+            ["purpose"] = PurposeText(purpose),
+        }, sendNow: true, cancellationToken);
+        foreach (var id in messages)
+        {
+            if (await dispatcher.SendNowAsync(id, now, cancellationToken) == DeliveryOutcome.RateLimited)
+            {
+                throw new DomainException(CoreText.TooFrequent, "Code");
+            }
         }
     }
 

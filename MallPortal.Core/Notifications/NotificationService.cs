@@ -50,16 +50,26 @@ public sealed class NotificationService(
 
     /// <summary>
     /// An SMS or e-mail to a contact that may have no account yet (verification codes, reset
-    /// links): no inbox row, no preferences.
+    /// links): no inbox row, no preferences. With <paramref name="sendNow"/> the caller sends the
+    /// returned messages itself (<see cref="OutboxDispatcher.SendNowAsync"/>) and the tick keeps off.
     /// </summary>
-    public async Task SendToContactAsync(LoginIdentifier contact, NotificationTemplate template,
-        IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<long>> SendToContactAsync(LoginIdentifier contact, NotificationTemplate template,
+        IReadOnlyDictionary<string, string> values, bool sendNow = false, CancellationToken cancellationToken = default)
     {
+        var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var isMobile = contact.Kind == LoginKind.Mobile;
-        db.OutboxMessages.AddRange(OutboxFactory.Create(template, values,
-            isMobile ? contact.Value : null, isMobile ? null : contact.Value, null, clock.GetUtcNow().UtcDateTime));
+        var messages = OutboxFactory.Create(template, values, isMobile ? contact.Value : null, isMobile ? null : contact.Value, null, now).ToList();
+        if (sendNow)
+        {
+            messages.ForEach(m => m.HoldForImmediateSend(now));
+        }
+        db.OutboxMessages.AddRange(messages);
         await db.SaveChangesAsync(cancellationToken);
-        signal.Kick();
+        if (!sendNow)
+        {
+            signal.Kick();
+        }
+        return messages.Select(m => m.Id).ToList();
     }
 }

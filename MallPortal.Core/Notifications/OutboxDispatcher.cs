@@ -17,6 +17,8 @@ public sealed class OutboxDispatcher(
 {
     public const int BatchSize = 50;
 
+    private const string RateLimitedPrefix = "RateLimited: ";
+
     /// <summary>Returns how many messages were tried.</summary>
     public async Task<int> DispatchDueAsync(DateTime now, CancellationToken cancellationToken = default)
     {
@@ -41,6 +43,35 @@ public sealed class OutboxDispatcher(
         return due.Count;
     }
 
+    /// <summary>
+    /// Sends one message now, for a person waiting on the page (a verification code). A provider's
+    /// flow-control refusal ends the message (it is reported to the person instead); other failures
+    /// are left to the retries.
+    /// </summary>
+    public async Task<DeliveryOutcome> SendNowAsync(long messageId, DateTime now, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var message = await db.OutboxMessages.SingleAsync(m => m.Id == messageId, cancellationToken);
+        var error = await TrySendAsync(message, cancellationToken);
+        var outcome = error is null ? DeliveryOutcome.Sent
+            : error.StartsWith(RateLimitedPrefix, StringComparison.Ordinal) ? DeliveryOutcome.RateLimited
+            : DeliveryOutcome.Failed;
+        switch (outcome)
+        {
+            case DeliveryOutcome.Sent:
+                message.MarkSent(now);
+                break;
+            case DeliveryOutcome.RateLimited:
+                message.GiveUp(error!);
+                break;
+            default:
+                message.MarkFailed(error!, now);
+                break;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return outcome;
+    }
+
     private async Task<string?> TrySendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         try
@@ -52,7 +83,7 @@ public sealed class OutboxDispatcher(
             }
             var parameters = JsonSerializer.Deserialize<Dictionary<string, string>>(message.ParametersJson) ?? [];
             var result = await sms.SendAsync(new SmsMessage(message.Recipient, message.TemplateKey, parameters, message.Body), cancellationToken);
-            return result.Succeeded ? null : (result.RateLimited ? "RateLimited: " : "") + result.Error;
+            return result.Succeeded ? null : (result.RateLimited ? RateLimitedPrefix : "") + result.Error;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

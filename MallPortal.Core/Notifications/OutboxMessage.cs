@@ -75,6 +75,17 @@ public class OutboxMessage
 
     public void SetParameters(string json) => ParametersJson = json;
 
+    /// <summary>Keeps the tick away while the caller sends this message itself, right now.</summary>
+    public void HoldForImmediateSend(DateTime now) => NextAttemptAt = now + Backoff[0];
+
+    /// <summary>No more tries: a verification code the provider refused is stale by the time a retry could run.</summary>
+    public void GiveUp(string error)
+    {
+        Attempts++;
+        LastError = error.Length > 500 ? error[..500] : error;
+        Status = OutboxStatus.Failed;
+    }
+
     public void MarkSent(DateTime now)
     {
         Attempts++;

@@ -23,9 +23,11 @@ public class OutboxDispatcherTests
     [Fact]
     public async Task A_failed_send_is_retried_after_the_backoff_and_then_sent()
     {
-        var sms = new ScriptedSms(SmsSendResult.Limited("isv.BUSINESS_LIMIT_CONTROL: 触发分钟级流控"), SmsSendResult.Sent("biz-1"));
+        var sms = new ScriptedSms(SmsSendResult.Failed("HttpRequestException: 连接超时"), SmsSendResult.Sent("biz-1"));
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, s => s.AddSingleton<ISmsSender>(sms));
-        await db.SendCodeAsync("13900001111", VerificationPurpose.Login);
+        await db.InScopeAsync(s => s.GetRequiredService<NotificationService>().SendToContactAsync(
+            LoginIdentifier.Parse("13900001111"), NotificationTemplates.Announcement,
+            new Dictionary<string, string> { ["title"] = "公告", ["body"] = "内容" }));
         var dispatcher = db.Services.GetRequiredService<OutboxDispatcher>();
         var now = db.Clock.GetUtcNow().UtcDateTime;
 
@@ -35,10 +37,25 @@ public class OutboxDispatcherTests
         Assert.Equal(1, await dispatcher.DispatchDueAsync(now.AddSeconds(30)));
 
         Assert.Equal((OutboxStatus.Pending, 1), (afterFirst.Status, afterFirst.Attempts));
-        Assert.StartsWith("RateLimited: isv.BUSINESS_LIMIT_CONTROL", afterFirst.LastError);
+        Assert.Equal("HttpRequestException: 连接超时", afterFirst.LastError);
         var sent = await SingleAsync(db);
         Assert.Equal((OutboxStatus.Sent, 2, (string?)null), (sent.Status, sent.Attempts, sent.LastError));
         Assert.Equal(2, sms.Calls);
+    }
+
+    [Fact]
+    public async Task A_code_the_provider_refuses_for_flow_control_tells_the_person_it_is_too_frequent()
+    {
+        var sms = new ScriptedSms(SmsSendResult.Limited("isv.BUSINESS_LIMIT_CONTROL: 触发天级流控Permits:10"));
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, s => s.AddSingleton<ISmsSender>(sms));
+
+        var error = await Assert.ThrowsAsync<MallPortal.Core.Common.DomainException>(() =>
+            db.SendCodeAsync("13900001111", VerificationPurpose.Login));
+
+        Assert.Equal("操作过于频繁，请稍后再试", error.Message);
+        var message = await SingleAsync(db);
+        Assert.Equal(OutboxStatus.Failed, message.Status);
+        Assert.Equal(0, await db.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(db.Clock.GetUtcNow().UtcDateTime.AddHours(1)));
     }
 
     [Fact]
@@ -46,7 +63,9 @@ public class OutboxDispatcherTests
     {
         var sms = new ScriptedSms(SmsSendResult.Failed("isv.MOBILE_NUMBER_ILLEGAL: 号码格式错误"));
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, s => s.AddSingleton<ISmsSender>(sms));
-        await db.SendCodeAsync("13900001111", VerificationPurpose.Login);
+        await db.InScopeAsync(s => s.GetRequiredService<NotificationService>().SendToContactAsync(
+            LoginIdentifier.Parse("13900001111"), NotificationTemplates.Announcement,
+            new Dictionary<string, string> { ["title"] = "公告", ["body"] = "内容" }));
         var dispatcher = db.Services.GetRequiredService<OutboxDispatcher>();
         var time = db.Clock.GetUtcNow().UtcDateTime;
 

@@ -14,7 +14,7 @@ namespace MallPortal.Tests.Support;
 /// demo data seeded and a known admin password. <see cref="StartKestrel"/> serves it on a real
 /// loopback port for the browser.
 /// </summary>
-public sealed partial class MallPortalFactory : WebApplicationFactory<Program>
+public sealed partial class MallPortalFactory(IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public const string AdminLogin = "admin@test.local";
     public const string AdminPassword = "admin1234";
@@ -30,6 +30,10 @@ public sealed partial class MallPortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Admin:Password", AdminPassword);
         builder.UseSetting("Demo:SeedOnFirstRun", "true");
         builder.UseSetting("Notifications:DispatchIntervalSeconds", "1");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
 

@@ -23,6 +23,4 @@ public sealed class DevelopmentSmsSender(ILogger<DevelopmentSmsSender> logger) :
         return Task.FromResult(SmsSendResult.Sent("dev-" + Guid.NewGuid().ToString("N")[..12]));
     }
 
-    /// <summary>The newest message to a number, or null.</summary>
-    public SmsMessage? LastTo(string phoneNumber) => Sent.LastOrDefault(m => m.PhoneNumber == phoneNumber);
 }

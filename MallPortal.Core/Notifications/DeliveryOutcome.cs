@@ -1,0 +1,8 @@
+namespace MallPortal.Core.Notifications;
+
+public enum DeliveryOutcome
+{
+    Sent,
+    RateLimited,
+    Failed,
+}
