@@ -2,6 +2,7 @@ using MallPortal.Core.Common;
 using MallPortal.Core.Notifications;
 using MallPortal.Core.Resources;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace MallPortal.Core.Accounts;
 
@@ -29,6 +30,13 @@ public sealed class ContactService(
         if (string.Equals(isMobile ? user.PhoneNumber : user.Email, contact.Value, StringComparison.OrdinalIgnoreCase))
         {
             throw new DomainException(string.Format(CoreText.SameContact, kind), "Login");
+        }
+        var taken = isMobile
+            ? await users.Users.AnyAsync(u => u.PhoneNumber == contact.Value, cancellationToken)
+            : await users.FindByEmailAsync(contact.Value) is not null;
+        if (taken)
+        {
+            throw new DomainException(string.Format(CoreText.ContactInUse, kind), "Login");
         }
         await codes.VerifyAsync(contact, VerificationPurpose.ChangeContact, code, cancellationToken);
 

@@ -8,8 +8,9 @@ namespace MallPortal.Core.Accounts;
 
 /// <summary>
 /// Sends and checks verification codes. The answer to "send" never tells whether an account
-/// exists: for a password reset of an unknown contact the code is recorded (so limits apply the
-/// same) but not delivered.
+/// exists: a code that could not be used (a reset for an unknown contact, registering or moving to
+/// a contact already taken) is recorded, so limits apply the same, but not delivered. The form's
+/// submit then says what is wrong, as registration must.
 /// </summary>
 public sealed class VerificationCodeService(
     IDbContextFactory<MallDbContext> contexts, NotificationService notifications, OutboxDispatcher dispatcher,
@@ -27,21 +28,18 @@ public sealed class VerificationCodeService(
         var sentFromClient = await db.VerificationCodes.CountAsync(c => c.ClientIp == clientIp && c.CreatedAt > hourAgo, cancellationToken);
         VerificationCodePolicy.EnsureMaySend(rules, sentToTarget, sentFromClient, now);
 
-        var registered = await ContactInUseAsync(db, target, cancellationToken);
-        var kind = target.Kind == LoginKind.Mobile ? CoreText.KindMobile : CoreText.KindEmail;
-        if (registered && purpose == VerificationPurpose.Register)
-        {
-            throw new DomainException(target.Kind == LoginKind.Mobile ? CoreText.PhoneTaken : CoreText.EmailTaken, "Login");
-        }
-        if (registered && purpose == VerificationPurpose.ChangeContact)
-        {
-            throw new DomainException(string.Format(CoreText.ContactInUse, kind), "Contact");
-        }
-
         var (code, plain) = VerificationCode.Issue(target.Value, purpose, clientIp, now, rules.Lifetime);
         db.VerificationCodes.Add(code);
         await db.SaveChangesAsync(cancellationToken);
-        if (purpose != VerificationPurpose.ResetPassword || registered)
+        // Only a code that can lead somewhere is delivered; the answer is the same either way.
+        var registered = await ContactInUseAsync(db, target, cancellationToken);
+        var useful = purpose switch
+        {
+            VerificationPurpose.ResetPassword => registered,
+            VerificationPurpose.Register or VerificationPurpose.ChangeContact => !registered,
+            _ => true,
+        };
+        if (useful)
         {
             await DeliverAsync(target, purpose, plain, now, cancellationToken);
         }

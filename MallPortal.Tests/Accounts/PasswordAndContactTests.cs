@@ -101,7 +101,7 @@ public class PasswordAndContactTests
 
     internal static async Task<List<string>> InboxTitlesAsync(TestDatabase db, int userId)
     {
-        await using var context = await db.Services.GetRequiredService<IDbContextFactory<MallDbContext>>().CreateDbContextAsync();
+        await using var context = await db.ContextAsync();
         return await context.Notifications.Where(n => n.UserId == userId).Select(n => n.Title).ToListAsync();
     }
 }

@@ -54,22 +54,34 @@ public class VerificationCodeServiceTests
         await codes.SendAsync(LoginIdentifier.Parse("13900002222"), VerificationPurpose.ResetPassword, "10.0.0.1");
 
         Assert.Equal(1, await CountAsync(db, c => c.Target == "13900002222"));
-        await using var context = await db.Services.GetRequiredService<IDbContextFactory<MallDbContext>>().CreateDbContextAsync();
+        await using var context = await db.ContextAsync();
         Assert.Equal(0, await context.OutboxMessages.CountAsync());
     }
 
     [Fact]
-    public async Task A_code_for_a_contact_in_use_by_another_account_is_refused_for_a_change()
+    public async Task A_code_to_register_or_move_to_a_taken_number_is_not_delivered_and_the_change_is_refused()
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await AccountServiceTests.RegisterByPhoneAsync(db, "13900003333");
+        var owner = await AccountServiceTests.RegisterByPhoneAsync(db, "13900003333");
+        var other = await AccountServiceTests.RegisterByPhoneAsync(db, "13900004444");
         var codes = db.Services.GetRequiredService<VerificationCodeService>();
         db.Clock.Advance(TimeSpan.FromMinutes(5));
+        await using (var before = await db.ContextAsync())
+        {
+            Assert.Equal(2, await before.OutboxMessages.CountAsync());
+        }
 
-        var error = await Assert.ThrowsAsync<DomainException>(() =>
-            codes.SendAsync(LoginIdentifier.Parse("13900003333"), VerificationPurpose.ChangeContact, "10.0.0.1"));
+        await codes.SendAsync(LoginIdentifier.Parse("13900003333"), VerificationPurpose.Register, "10.0.0.1");
+        db.Clock.Advance(TimeSpan.FromMinutes(2));
+        await codes.SendAsync(LoginIdentifier.Parse("13900003333"), VerificationPurpose.ChangeContact, "10.0.0.1");
+        var error = await Assert.ThrowsAsync<DomainException>(() => db.InScopeAsync(s => s.GetRequiredService<ContactService>()
+            .ChangeAsync(PasswordAndContactTests.ActorOf(other), "secret123", "13900003333", "123456")));
 
         Assert.Equal("该手机号已被其他账号使用", error.Message);
+        await using var context = await db.ContextAsync();
+        Assert.Equal(2, await context.OutboxMessages.CountAsync());
+        Assert.Equal(4, await context.VerificationCodes.CountAsync());
+        Assert.NotEqual(owner.Id, other.Id);
     }
 
     [Fact]
@@ -78,7 +90,7 @@ public class VerificationCodeServiceTests
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var code = await db.SendCodeAsync("13900004444", VerificationPurpose.Login);
 
-        await using var context = await db.Services.GetRequiredService<IDbContextFactory<MallDbContext>>().CreateDbContextAsync();
+        await using var context = await db.ContextAsync();
         var sms = await context.OutboxMessages.SingleAsync();
         Assert.Contains(code, sms.Body);
         Assert.DoesNotContain(code, sms.MaskedBody);
@@ -88,7 +100,7 @@ public class VerificationCodeServiceTests
 
     private static async Task<int> CountAsync(TestDatabase db, System.Linq.Expressions.Expression<Func<VerificationCode, bool>> where)
     {
-        await using var context = await db.Services.GetRequiredService<IDbContextFactory<MallDbContext>>().CreateDbContextAsync();
+        await using var context = await db.ContextAsync();
         return await context.VerificationCodes.CountAsync(where);
     }
 }

@@ -38,7 +38,7 @@ public class MigrationTests
     public async Task The_sqlite_migrations_apply_to_an_empty_database()
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var context = await db.Services.GetRequiredService<IDbContextFactory<MallDbContext>>().CreateDbContextAsync();
+        await using var context = await db.ContextAsync();
 
         Assert.Equal(context.Database.GetMigrations(), await context.Database.GetAppliedMigrationsAsync());
         Assert.Equal(0, await context.Users.CountAsync());
@@ -48,7 +48,7 @@ public class MigrationTests
     public async Task The_postgres_migrations_apply_to_an_empty_database()
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
-        await using var context = await db.Services.GetRequiredService<IDbContextFactory<MallDbContext>>().CreateDbContextAsync();
+        await using var context = await db.ContextAsync();
 
         Assert.IsType<PostgresMallDbContext>(context);
         Assert.Equal(context.Database.GetMigrations(), await context.Database.GetAppliedMigrationsAsync());

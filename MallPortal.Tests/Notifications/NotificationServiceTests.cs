@@ -95,13 +95,13 @@ public class NotificationServiceTests
         Assert.Equal("Title", empty.Field);
         var history = Assert.Single(await broadcasts.ListAsync(admin));
         Assert.Equal((BroadcastAudience.AllMerchants, 2), (history.Audience, history.RecipientCount));
-        await using var context = await db.Services.GetRequiredService<IDbContextFactory<MallDbContext>>().CreateDbContextAsync();
+        await using var context = await db.ContextAsync();
         Assert.Equal(2, await context.Notifications.CountAsync(n => n.Title == "双十二活动报名"));
     }
 
     private static async Task<int> CountOutboxAsync(TestDatabase db, string templateKey)
     {
-        await using var context = await db.Services.GetRequiredService<IDbContextFactory<MallDbContext>>().CreateDbContextAsync();
+        await using var context = await db.ContextAsync();
         return await context.OutboxMessages.CountAsync(m => m.TemplateKey == templateKey && m.Channel == NotificationChannel.Sms);
     }
 }

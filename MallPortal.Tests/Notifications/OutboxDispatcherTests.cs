@@ -98,7 +98,7 @@ public class OutboxDispatcherTests
 
     private static async Task<OutboxMessage> SingleAsync(TestDatabase db)
     {
-        await using var context = await db.Services.GetRequiredService<IDbContextFactory<MallDbContext>>().CreateDbContextAsync();
+        await using var context = await db.ContextAsync();
         return await context.OutboxMessages.AsNoTracking().SingleAsync();
     }
 }

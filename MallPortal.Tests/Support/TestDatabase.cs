@@ -87,6 +87,10 @@ public sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
+    /// <summary>A short-lived context for asserting on what was stored.</summary>
+    public Task<MallDbContext> ContextAsync() =>
+        Services.GetRequiredService<IDbContextFactory<MallDbContext>>().CreateDbContextAsync();
+
     /// <summary>Runs work in a DI scope, as one request or one circuit call would.</summary>
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
     {
@@ -103,7 +107,7 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>The code in the newest SMS or e-mail queued for a contact (as the phone would show it).</summary>
     public async Task<string> LatestCodeSentToAsync(string contact)
     {
-        await using var db = await Services.GetRequiredService<IDbContextFactory<MallDbContext>>().CreateDbContextAsync();
+        await using var db = await ContextAsync();
         var body = await db.OutboxMessages.Where(m => m.Recipient == contact && m.TemplateKey == "verification-code")
             .OrderByDescending(m => m.Id).Select(m => m.Body).FirstAsync();
         return System.Text.RegularExpressions.Regex.Match(body, @"\d{6}").Value;
