@@ -11,35 +11,30 @@ public sealed class ContactService(
     UserManager<MallUser> users, VerificationCodeService codes, NotificationService notifications,
     BusinessTimeZone timeZone, TimeProvider clock)
 {
-    /// <summary>Needs the current password and the code sent to the new contact (purpose ChangeContact).</summary>
-    public async Task ChangeAsync(Actor actor, string? password, string? newContact, string? code,
+    /// <summary>Sends the code to the new contact, only after the password is right.</summary>
+    public async Task SendCodeAsync(Actor actor, string? password, string? newContact, LoginKind kind, string clientIp,
         CancellationToken cancellationToken = default)
     {
-        var user = await users.FindByIdAsync(actor.UserId.ToString()) ?? throw new DomainException(CoreText.NotAllowed);
-        var contact = LoginIdentifier.Parse(newContact);
-        var isMobile = contact.Kind == LoginKind.Mobile;
-        var kind = isMobile ? CoreText.KindMobile : CoreText.KindEmail;
-        if (!await users.HasPasswordAsync(user))
-        {
-            throw new DomainException(CoreText.SetPasswordFirst, "Password");
-        }
-        if (string.IsNullOrEmpty(password) || !await users.CheckPasswordAsync(user, password))
-        {
-            throw new DomainException(CoreText.WrongPassword, "Password");
-        }
-        if (string.Equals(isMobile ? user.PhoneNumber : user.Email, contact.Value, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new DomainException(string.Format(CoreText.SameContact, kind), "Login");
-        }
+        var (_, contact) = await CheckAsync(actor, password, newContact, kind, cancellationToken);
+        await codes.SendAsync(contact, VerificationPurpose.ChangeContact, clientIp, cancellationToken);
+    }
+
+    /// <summary>Needs the current password and the code sent to the new contact; both old and new contact are told.</summary>
+    public async Task ChangeAsync(Actor actor, string? password, string? newContact, LoginKind kind, string? code,
+        CancellationToken cancellationToken = default)
+    {
+        var (user, contact) = await CheckAsync(actor, password, newContact, kind, cancellationToken);
+        var isMobile = kind == LoginKind.Mobile;
         var taken = isMobile
             ? await users.Users.AnyAsync(u => u.PhoneNumber == contact.Value, cancellationToken)
             : await users.FindByEmailAsync(contact.Value) is not null;
         if (taken)
         {
-            throw new DomainException(string.Format(CoreText.ContactInUse, kind), "Login");
+            throw new DomainException(string.Format(CoreText.ContactInUse, KindText(kind)), "Login");
         }
         await codes.VerifyAsync(contact, VerificationPurpose.ChangeContact, code, cancellationToken);
 
+        var old = isMobile ? user.PhoneNumber : user.Email;
         if (isMobile)
         {
             user.ChangePhone(contact.Value);
@@ -50,12 +45,19 @@ public sealed class ContactService(
         }
         AccountErrors.ThrowOnFailure(await users.UpdateAsync(user), "Login");
         await users.UpdateSecurityStampAsync(user);
-        await notifications.NotifyAsync(user.Id, NotificationTemplates.ContactChanged, new Dictionary<string, string>
+        var values = new Dictionary<string, string>
         {
-            ["kind"] = kind,
+            ["kind"] = KindText(kind),
             ["contact"] = contact.Masked(),
             ["time"] = timeZone.Format(clock.GetUtcNow().UtcDateTime),
-        }, "/account", cancellationToken);
+        };
+        await notifications.NotifyAsync(user.Id, NotificationTemplates.ContactChanged, values, "/account", cancellationToken);
+        if (old is not null)
+        {
+            // The old number or address is the one that must hear of a change its owner did not make.
+            await notifications.SendToContactAsync(LoginIdentifier.Parse(old), NotificationTemplates.ContactChanged, values,
+                cancellationToken: cancellationToken);
+        }
     }
 
     /// <summary>Mails a confirmation link to the user's e-mail address, if it is not confirmed yet.</summary>
@@ -80,4 +82,31 @@ public sealed class ContactService(
             throw new DomainException(CoreText.EmailConfirmInvalid);
         }
     }
+
+    private async Task<(MallUser User, LoginIdentifier Contact)> CheckAsync(
+        Actor actor, string? password, string? newContact, LoginKind kind, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(actor.UserId.ToString()) ?? throw new DomainException(CoreText.NotAllowed);
+        if (!await users.HasPasswordAsync(user))
+        {
+            throw new DomainException(CoreText.SetPasswordFirst, "Password");
+        }
+        if (string.IsNullOrEmpty(password) || !await users.CheckPasswordAsync(user, password))
+        {
+            throw new DomainException(CoreText.WrongPassword, "Password");
+        }
+        if (!LoginIdentifier.TryParse(newContact, out var contact) || contact!.Kind != kind)
+        {
+            throw new DomainException(kind == LoginKind.Mobile ? CoreText.InvalidMobile : CoreText.InvalidEmail, "Login");
+        }
+        var current = kind == LoginKind.Mobile ? user.PhoneNumber : user.Email;
+        if (string.Equals(current, contact.Value, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new DomainException(string.Format(CoreText.SameContact, KindText(kind)), "Login");
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        return (user, contact);
+    }
+
+    private static string KindText(LoginKind kind) => kind == LoginKind.Mobile ? CoreText.KindMobile : CoreText.KindEmail;
 }

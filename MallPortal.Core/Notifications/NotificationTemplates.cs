@@ -10,7 +10,7 @@ public static class NotificationTemplates
         "verification-code", NotificationCategory.Security,
         "验证码", "您的验证码为 {code}，{minutes} 分钟内有效。",
         SmsText: "【MallPortal】您的验证码为{code}，{minutes}分钟内有效，请勿泄露给他人。",
-        EmailSubject: "MallPortal 验证码：{code}",
+        EmailSubject: "MallPortal 验证码",
         EmailBody: "您好：\n\n您正在{purpose}，验证码为 {code}，{minutes} 分钟内有效。\n如非本人操作，请忽略本邮件。\n\nMallPortal 商城",
         SecretParameter: "code");
 
@@ -36,7 +36,8 @@ public static class NotificationTemplates
         "email-confirmation", NotificationCategory.Security,
         "验证邮箱", "请打开邮件中的链接验证您的邮箱。",
         EmailSubject: "请验证您的 MallPortal 邮箱",
-        EmailBody: "您好：\n\n请打开以下链接完成邮箱验证（24 小时内有效）：\n{link}\n\n如非本人操作，请忽略本邮件。\n\nMallPortal 商城");
+        EmailBody: "您好：\n\n请打开以下链接完成邮箱验证（24 小时内有效）：\n{link}\n\n如非本人操作，请忽略本邮件。\n\nMallPortal 商城",
+        SecretParameter: "link");
 
     public static readonly NotificationTemplate PasswordResetLink = new(
         "password-reset-link", NotificationCategory.Security,

@@ -25,8 +25,9 @@ internal static class OutboxFactory
         }
         if (template.EmailSubject is not null && template.EmailBody is not null && !string.IsNullOrEmpty(email))
         {
+            // Subjects never carry a secret (a test holds every template to that), so the sent one is shown as is.
             yield return new OutboxMessage(NotificationChannel.Email, email, template.Key,
-                NotificationTemplate.Fill(template.EmailSubject, masked),
+                NotificationTemplate.Fill(template.EmailSubject, values),
                 NotificationTemplate.Fill(template.EmailBody, values), NotificationTemplate.Fill(template.EmailBody, masked), userId, now);
         }
     }

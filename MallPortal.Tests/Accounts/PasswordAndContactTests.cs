@@ -86,8 +86,8 @@ public class PasswordAndContactTests
         var contacts = (IServiceProvider s) => s.GetRequiredService<ContactService>();
 
         var wrongPassword = await Assert.ThrowsAsync<DomainException>(() => db.InScopeAsync(s =>
-            contacts(s).ChangeAsync(ActorOf(user), "nope12345", "13900009999", code)));
-        await db.InScopeAsync(s => contacts(s).ChangeAsync(ActorOf(user), "secret123", "13900009999", code));
+            contacts(s).ChangeAsync(ActorOf(user), "nope12345", "13900009999", LoginKind.Mobile, code)));
+        await db.InScopeAsync(s => contacts(s).ChangeAsync(ActorOf(user), "secret123", "13900009999", LoginKind.Mobile, code));
 
         Assert.Equal("Password", wrongPassword.Field);
         var found = await db.InScopeAsync(s => s.GetRequiredService<AccountService>().FindForLoginAsync("13900009999"));
@@ -95,6 +95,28 @@ public class PasswordAndContactTests
         Assert.Equal("13900009999", found.UserName);
         Assert.Null(await db.InScopeAsync(s => s.GetRequiredService<AccountService>().FindForLoginAsync("13900001111")));
         Assert.Contains("手机号已更换", await InboxTitlesAsync(db, user.Id));
+        await using var context = await db.ContextAsync();
+        var told = await context.OutboxMessages.Where(m => m.TemplateKey == "contact-changed").Select(m => m.Recipient).ToListAsync();
+        Assert.Equal(["13900001111", "13900009999"], told.Order());
+    }
+
+    [Fact]
+    public async Task No_code_goes_to_a_new_contact_before_the_password_is_right_or_for_the_same_contact()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var user = await AccountServiceTests.RegisterByPhoneAsync(db, "13900001111");
+        var contacts = db.Services.CreateScope().ServiceProvider.GetRequiredService<ContactService>();
+
+        var wrong = await Assert.ThrowsAsync<DomainException>(() =>
+            contacts.SendCodeAsync(ActorOf(user), "nope12345", "13900009999", LoginKind.Mobile, "10.0.0.1"));
+        var same = await Assert.ThrowsAsync<DomainException>(() =>
+            contacts.SendCodeAsync(ActorOf(user), "secret123", "13900001111", LoginKind.Mobile, "10.0.0.1"));
+        var notEmail = await Assert.ThrowsAsync<DomainException>(() =>
+            contacts.SendCodeAsync(ActorOf(user), "secret123", "13900009999", LoginKind.Email, "10.0.0.1"));
+
+        Assert.Equal(("Password", "新的手机号与当前相同", "邮箱格式不正确"), (wrong.Field, same.Message, notEmail.Message));
+        await using var context = await db.ContextAsync();
+        Assert.Equal(0, await context.OutboxMessages.CountAsync(m => m.Recipient == "13900009999"));
     }
 
     internal static Actor ActorOf(MallUser user) => new(user.Id, new HashSet<string> { Roles.Consumer });

@@ -75,7 +75,7 @@ public class VerificationCodeServiceTests
         db.Clock.Advance(TimeSpan.FromMinutes(2));
         await codes.SendAsync(LoginIdentifier.Parse("13900003333"), VerificationPurpose.ChangeContact, "10.0.0.1");
         var error = await Assert.ThrowsAsync<DomainException>(() => db.InScopeAsync(s => s.GetRequiredService<ContactService>()
-            .ChangeAsync(PasswordAndContactTests.ActorOf(other), "secret123", "13900003333", "123456")));
+            .ChangeAsync(PasswordAndContactTests.ActorOf(other), "secret123", "13900003333", LoginKind.Mobile, "123456")));
 
         Assert.Equal("该手机号已被其他账号使用", error.Message);
         await using var context = await db.ContextAsync();

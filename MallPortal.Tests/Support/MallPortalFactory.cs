@@ -49,10 +49,11 @@ public sealed partial class MallPortalFactory(IReadOnlyDictionary<string, string
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     /// <summary>Posts the static login form (with its antiforgery token) like a browser would.</summary>
-    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string login, string password)
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string login, string password, string? returnUrl = null)
     {
-        var token = await AntiforgeryTokenAsync(client, "/Account/Login");
-        return await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        var page = returnUrl is null ? "/Account/Login" : "/Account/Login?returnUrl=" + Uri.EscapeDataString(returnUrl);
+        var token = await AntiforgeryTokenAsync(client, page);
+        return await client.PostAsync(page, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "login",
             ["__RequestVerificationToken"] = token,

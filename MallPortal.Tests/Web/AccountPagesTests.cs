@@ -25,6 +25,33 @@ public class AccountPagesTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.EndsWith("Account/Lockout", right.Headers.Location?.OriginalString);
     }
 
+    [Theory]
+    [InlineData("https://evil.example.com/x", "/")]
+    [InlineData("//evil.example.com/x", "/")]
+    [InlineData("/\\evil.example.com", "/")]
+    [InlineData("javascript:alert(1)", "/")]
+    [InlineData("/account/addresses", "/account/addresses")]
+    public async Task After_login_only_a_local_return_address_is_followed(string returnUrl, string expected)
+    {
+        using var client = app.Factory.CreateBrowserlessClient();
+
+        var response = await MallPortalFactory.PostLoginAsync(client, "13800000021", MallPortalFactory.DemoPassword, returnUrl);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = new Uri(new Uri("http://localhost/"), response.Headers.Location!);
+        Assert.Equal(("localhost", expected), (location.Host, location.PathAndQuery));
+    }
+
+    [Fact]
+    public async Task The_admin_without_a_return_address_starts_at_the_admin_desk()
+    {
+        using var client = app.Factory.CreateBrowserlessClient();
+
+        var response = await MallPortalFactory.PostLoginAsync(client, MallPortalFactory.AdminLogin, MallPortalFactory.AdminPassword);
+
+        Assert.EndsWith("/admin", response.Headers.Location!.OriginalString);
+    }
+
     [Fact]
     public async Task An_unknown_account_gets_the_same_answer_as_a_wrong_password()
     {

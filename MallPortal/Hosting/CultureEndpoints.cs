@@ -16,10 +16,7 @@ public static class CultureEndpoints
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                     new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = true });
             }
-            var target = string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//")
-                ? "/"
-                : returnUrl;
-            return Results.LocalRedirect(target);
+            return Results.LocalRedirect(LocalUrl.OrDefault(returnUrl));
         });
         return endpoints;
     }

@@ -1,4 +1,5 @@
 using MallPortal.Core.Accounts;
+using MallPortal.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -15,10 +16,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             [FromForm] string? returnUrl) =>
         {
             await signInManager.SignOutAsync();
-            var target = string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//")
-                ? "/"
-                : returnUrl;
-            return TypedResults.LocalRedirect(target);
+            return TypedResults.LocalRedirect(LocalUrl.OrDefault(returnUrl));
         });
         return accountGroup;
     }

@@ -1,17 +1,11 @@
+using MallPortal.Hosting;
 using Microsoft.AspNetCore.Components;
 
 namespace MallPortal.Components.Account;
 
 internal sealed class IdentityRedirectManager(NavigationManager navigationManager)
 {
-    /// <summary>Redirects to a local address only (no open redirects).</summary>
-    public void RedirectTo(string? uri)
-    {
-        uri ??= "";
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative) || uri.StartsWith("//", StringComparison.Ordinal))
-        {
-            uri = navigationManager.ToBaseRelativePath(uri);
-        }
-        navigationManager.NavigateTo(uri);
-    }
+    /// <summary>Redirects to a local address only; anything else (another host, a script URL) goes to the fallback.</summary>
+    public void RedirectTo(string? uri, string fallback = "/") =>
+        navigationManager.NavigateTo(LocalUrl.OrDefault(uri, fallback));
 }
