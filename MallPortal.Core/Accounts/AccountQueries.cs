@@ -16,6 +16,15 @@ public sealed class AccountQueries(IDbContextFactory<MallDbContext> contexts, Ti
             user.AvatarPath, user.Gender, user.Birthday, user.CreatedAt, roles.GetValueOrDefault(user.Id, []));
     }
 
+    /// <summary>What the app bar shows of the signed-in user.</summary>
+    public async Task<(string Nickname, string? AvatarUrl)> GetDisplayAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == actor.UserId)
+            .Select(u => new { u.Nickname, u.AvatarPath }).SingleAsync(cancellationToken);
+        return (user.Nickname, user.AvatarPath is null ? null : "/files/" + user.AvatarPath);
+    }
+
     /// <summary>Users per role, for the admin overview.</summary>
     public async Task<IReadOnlyDictionary<string, int>> CountUsersByRoleAsync(Actor actor, CancellationToken cancellationToken = default)
     {
@@ -40,9 +49,11 @@ public sealed class AccountQueries(IDbContextFactory<MallDbContext> contexts, Ti
         if (!string.IsNullOrWhiteSpace(search))
         {
             var term = search.Trim();
+            // E-mail is matched on Identity's upper-cased copy, so the search ignores case on both providers.
+            var upper = term.ToUpperInvariant();
             query = query.Where(u => u.Nickname.Contains(term)
                 || (u.PhoneNumber != null && u.PhoneNumber.Contains(term))
-                || (u.Email != null && u.Email.Contains(term)));
+                || (u.NormalizedEmail != null && u.NormalizedEmail.Contains(upper)));
         }
         var total = await query.CountAsync(cancellationToken);
         var users = await query.OrderByDescending(u => u.CreatedAt).ThenByDescending(u => u.Id)

@@ -30,7 +30,6 @@ public static class AccountsModule
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
-            .AddClaimsPrincipalFactory<MallUserClaimsPrincipalFactory>()
             .AddPasswordValidator<LetterAndDigitPasswordValidator>();
 
         services.AddSingleton(configuration.GetSection("Accounts:Codes").Get<VerificationCodeRules>() ?? new VerificationCodeRules());

@@ -49,8 +49,12 @@ public class MallUser : IdentityUser<int>
 
     public void Rename(string nickname)
     {
-        var trimmed = nickname.Trim();
-        if (trimmed.Length == 0 || trimmed.Length > NicknameMaxLength)
+        var trimmed = (nickname ?? "").Trim();
+        if (trimmed.Length == 0)
+        {
+            throw new Common.DomainException(Resources.CoreText.NicknameRequired, nameof(Nickname));
+        }
+        if (trimmed.Length > NicknameMaxLength)
         {
             throw new Common.DomainException(
                 string.Format(Resources.CoreText.NicknameTooLong, NicknameMaxLength), nameof(Nickname));

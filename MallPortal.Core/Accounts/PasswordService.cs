@@ -25,6 +25,10 @@ public sealed class PasswordService(
             {
                 throw new DomainException(CoreText.WrongPassword, "CurrentPassword");
             }
+            if (currentPassword == newPassword)
+            {
+                throw new DomainException(CoreText.SamePassword, "NewPassword");
+            }
             result = await users.ChangePasswordAsync(user, currentPassword, newPassword);
         }
         else

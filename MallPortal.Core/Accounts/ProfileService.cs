@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace MallPortal.Core.Accounts;
 
 /// <summary>The acting user's own profile: nickname, gender, birthday, avatar.</summary>
-public sealed class ProfileService(IDbContextFactory<MallDbContext> contexts, IFileStore files, BusinessTimeZone timeZone, TimeProvider clock)
+public sealed class ProfileService(
+    IDbContextFactory<MallDbContext> contexts, IFileStore files, ILiveUpdates live, BusinessTimeZone timeZone, TimeProvider clock)
 {
     public const long MaxAvatarBytes = 2 * 1024 * 1024;
     public const int AvatarSize = 256;
@@ -27,6 +28,7 @@ public sealed class ProfileService(IDbContextFactory<MallDbContext> contexts, IF
         var today = DateOnly.FromDateTime(timeZone.ToLocal(clock.GetUtcNow().UtcDateTime));
         user.UpdateProfile(input.Nickname, input.Gender, input.Birthday, today);
         await db.SaveChangesAsync(cancellationToken);
+        await live.PublishAsync(new ProfileChanged(actor.UserId), cancellationToken);
     }
 
     /// <summary>Checks the upload by content, stores a 256 px square JPEG and returns its path.</summary>
@@ -46,8 +48,12 @@ public sealed class ProfileService(IDbContextFactory<MallDbContext> contexts, IF
         {
             await files.DeleteAsync(old, cancellationToken);
         }
+        await live.PublishAsync(new ProfileChanged(actor.UserId), cancellationToken);
         return path;
     }
 }
 
 public sealed record ProfileInput(string Nickname, Gender Gender, DateOnly? Birthday);
+
+/// <summary>Live update: a user's nickname or avatar changed (the app bar shows them).</summary>
+public sealed record ProfileChanged(int UserId);

@@ -34,7 +34,7 @@ public sealed class BroadcastService(IDbContextFactory<MallDbContext> contexts, 
                 select ur.UserId)
             .ToListAsync(cancellationToken);
         var reached = await notifications.NotifyManyAsync(userIds, NotificationTemplates.Announcement,
-            new Dictionary<string, string> { ["title"] = title, ["body"] = body }, "/account/inbox", cancellationToken);
+            new Dictionary<string, string> { ["title"] = title, ["body"] = body }, link: null, cancellationToken);
         db.Broadcasts.Add(new Broadcast(actor.UserId, audience, title, body, reached, clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(cancellationToken);
         return reached;

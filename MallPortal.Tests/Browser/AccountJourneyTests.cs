@@ -14,13 +14,16 @@ public class AccountJourneyTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync();
         await LogInBySmsAsync(page);
-        await Assertions.Expect(page.GetByTestId("welcome")).ToHaveTextAsync("欢迎回来，用户1234");
+        await Assertions.Expect(page.GetByTestId("welcome")).ToHaveTextAsync("您好，用户1234");
 
         await page.GotoAsync("/account");
         await page.WaitForInteractiveAsync();
         await page.GetByLabel("昵称").FillAsync("林小雨");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         await Assertions.Expect(page.GetByText("已保存").First).ToBeVisibleAsync();
+        await page.GetByLabel("账户", new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("user-name")).ToHaveTextAsync("林小雨");
+        await page.Keyboard.PressAsync("Escape");
         await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
         {
             Name = "me.png", MimeType = "image/png", Buffer = ProfileServiceTests.Png(400, 300),
@@ -60,7 +63,7 @@ public class AccountJourneyTests(BrowserFixture browser)
         await inbox.WaitForInteractiveAsync();
         await Assertions.Expect(inbox.GetByTestId("welcome")).ToHaveCountAsync(0);
         await LogInBySmsAsync(inbox);
-        await Assertions.Expect(inbox.GetByTestId("welcome")).ToHaveTextAsync("欢迎回来，林小雨");
+        await Assertions.Expect(inbox.GetByTestId("welcome")).ToHaveTextAsync("您好，林小雨");
     }
 
     private async Task LogInBySmsAsync(IPage page)

@@ -19,6 +19,9 @@ public class AdminNotificationJourneyTests(BrowserFixture browser)
         await admin.GetByLabel("公告标题").FillAsync("双十二大促报名开启");
         await admin.GetByLabel("公告内容").FillAsync("请各商家于 12 月 5 日前在商家中心报名。");
         await admin.GetByRole(AriaRole.Button, new() { Name = "发送公告" }).ClickAsync();
+        var confirm = admin.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(confirm).ToContainTextAsync("公告将发送给全部商家，发送后无法撤回。");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "发送公告" }).ClickAsync();
         await Assertions.Expect(admin.GetByText("公告已发送给 2 人")).ToBeVisibleAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Cell, new() { Name = "双十二大促报名开启" })).ToBeVisibleAsync();
 
@@ -35,6 +38,7 @@ public class AdminNotificationJourneyTests(BrowserFixture browser)
 
         await admin.GotoAsync("/admin/outbox");
         await admin.WaitForInteractiveAsync();
+        await Assertions.Expect(admin.GetByText("每页条数：")).ToBeVisibleAsync();
         var row = admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "13600009999" });
         await Assertions.Expect(row).ToContainTextAsync("******");
         await Assertions.Expect(row).ToContainTextAsync("已发送");

@@ -30,7 +30,7 @@ public class FoundationJourneyTests(BrowserFixture browser)
         await page.GetByLabel("确认密码").FillAsync("linxiao2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "注册" }).ClickAsync();
         await page.WaitForInteractiveAsync();
-        await Assertions.Expect(page.GetByTestId("welcome")).ToHaveTextAsync("欢迎回来，小林");
+        await Assertions.Expect(page.GetByTestId("welcome")).ToHaveTextAsync("您好，小林");
 
         await page.GetByLabel("账户", new() { Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "退出登录" }).ClickAsync();
@@ -42,7 +42,7 @@ public class FoundationJourneyTests(BrowserFixture browser)
         await page.GetByLabel("密码").FillAsync("linxiao2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await page.WaitForInteractiveAsync();
-        await Assertions.Expect(page.GetByTestId("welcome")).ToHaveTextAsync("欢迎回来，小林");
+        await Assertions.Expect(page.GetByTestId("welcome")).ToHaveTextAsync("您好，小林");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "多商户分销商城" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("商家中心")).ToHaveCountAsync(0);
     }

@@ -7,10 +7,12 @@ using MallPortal.Core;
 using MallPortal.Core.Common;
 using MallPortal.Core.Data;
 using MallPortal.Features.Live;
+using MallPortal.Features.Localization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using MudBlazor;
 using MudBlazor.Services;
 
 namespace MallPortal.Hosting;
@@ -29,7 +31,9 @@ public static class WebRegistration
         services.AddRazorComponents().AddInteractiveServerComponents();
         // Chinese text goes out as UTF-8, not as &#x...; entities (half the page size, readable source).
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddMudServices();
+        // Messages at the bottom, where they cover no page actions.
+        services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomCenter);
+        services.AddTransient<MudLocalizer, ChineseMudLocalizer>();
         services.AddMallDatabase(provider, connectionString);
         services.AddMallCore(config, dataFolder);
         services.AddMallJobs(config);
