@@ -1,4 +1,5 @@
 using MallPortal.Core.Accounts;
+using MallPortal.Core.Catalog;
 using MallPortal.Core.Common;
 using MallPortal.Core.Files;
 using MallPortal.Core.Notifications;
@@ -20,6 +21,7 @@ public static class MallCoreRegistration
         services.TryAddSingleton<IFileStore>(new LocalFileStore(Path.Combine(dataFolder, "files")));
         services.AddAccounts(configuration);
         services.AddNotifications(configuration, dataFolder);
+        services.AddCatalog(configuration);
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using MallPortal.Core.Accounts;
+using MallPortal.Core.Catalog;
 using MallPortal.Core.Notifications;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -29,6 +30,20 @@ public abstract class MallDbContext(DbContextOptions options)
 
     public DbSet<ShippingAddress> ShippingAddresses => Set<ShippingAddress>();
 
+    public DbSet<MerchantApplication> MerchantApplications => Set<MerchantApplication>();
+
+    public DbSet<Shop> Shops => Set<Shop>();
+
+    public DbSet<Category> Categories => Set<Category>();
+
+    public DbSet<Brand> Brands => Set<Brand>();
+
+    public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<ProductSku> ProductSkus => Set<ProductSku>();
+
+    public DbSet<ProductTag> ProductTags => Set<ProductTag>();
+
     // Fixed here rather than read from IdentityOptions, so the design-time model (migrations)
     // and the running model are the same. Version 2 is users, roles, claims, logins and tokens.
     protected override Version SchemaVersion => IdentitySchemaVersions.Version2;
@@ -43,5 +58,6 @@ public abstract class MallDbContext(DbContextOptions options)
     {
         // Enums are stored by name everywhere (readable in SQL, safe to reorder).
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<Common.Money>().HaveConversion<MoneyConverter>();
     }
 }

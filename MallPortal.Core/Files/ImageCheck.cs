@@ -16,6 +16,25 @@ public static class ImageCheck
             head[..8].SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }) ||
             (head[..4].SequenceEqual("RIFF"u8) && head[8..12].SequenceEqual("WEBP"u8)));
 
+    /// <summary>The whole picture as JPEG, scaled down so its longer side is at most <paramref name="maxSide"/>.</summary>
+    public static byte[] ToJpeg(byte[] content, int maxSide, string field)
+    {
+        if (!LooksLikeImage(content))
+        {
+            throw new DomainException(CoreText.ImageWrongType, field);
+        }
+        using var bitmap = SKBitmap.Decode(content) ?? throw new DomainException(CoreText.ImageWrongType, field);
+        var scale = Math.Min(1f, (float)maxSide / Math.Max(bitmap.Width, bitmap.Height));
+        var (width, height) = ((int)(bitmap.Width * scale), (int)(bitmap.Height * scale));
+        using var surface = SKSurface.Create(new SKImageInfo(width, height));
+        surface.Canvas.Clear(SKColors.White);
+        using var image = SKImage.FromBitmap(bitmap);
+        surface.Canvas.DrawImage(image, new SKRect(0, 0, width, height), new SKSamplingOptions(SKCubicResampler.Mitchell));
+        using var snapshot = surface.Snapshot();
+        using var data = snapshot.Encode(SKEncodedImageFormat.Jpeg, 88);
+        return data.ToArray();
+    }
+
     /// <summary>A square crop from the centre, resized to <paramref name="size"/> pixels, as JPEG.</summary>
     public static byte[] ToSquareJpeg(byte[] content, int size, string field)
     {

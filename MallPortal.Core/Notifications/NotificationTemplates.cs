@@ -53,6 +53,16 @@ public static class NotificationTemplates
         EmailSubject: "MallPortal 平台公告：{title}",
         EmailBody: "{body}\n\nMallPortal 商城");
 
+    public static readonly NotificationTemplate MerchantApproved = new(
+        "merchant-approved", NotificationCategory.Security,
+        "开店申请已通过", "恭喜！您的店铺「{shop}」已开通，现在可以在商家中心上架商品了。",
+        SmsText: "【MallPortal】您的店铺「{shop}」已开通，请登录商家中心上架商品。");
+
+    public static readonly NotificationTemplate MerchantRejected = new(
+        "merchant-rejected", NotificationCategory.Security,
+        "开店申请未通过", "您申请的店铺「{shop}」未通过审核，原因：{reason}。修改后可重新提交。");
+
     public static readonly IReadOnlyList<NotificationTemplate> All =
-        [VerificationCode, Welcome, PasswordChanged, ContactChanged, EmailConfirmation, PasswordResetLink, Announcement];
+        [VerificationCode, Welcome, PasswordChanged, ContactChanged, EmailConfirmation, PasswordResetLink, Announcement,
+         MerchantApproved, MerchantRejected];
 }

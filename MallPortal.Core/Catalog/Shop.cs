@@ -1,0 +1,71 @@
+using MallPortal.Core.Common;
+using MallPortal.Core.Resources;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MallPortal.Core.Catalog;
+
+/// <summary>A merchant's shop, created when the platform approves its application.</summary>
+public class Shop
+{
+    public const int DescriptionMaxLength = 500;
+
+    protected Shop()
+    {
+    }
+
+    public Shop(int ownerUserId, string name, string servicePhone, DateTime createdAt)
+    {
+        OwnerUserId = ownerUserId;
+        Name = name;
+        ServicePhone = servicePhone;
+        CreatedAt = createdAt;
+    }
+
+    public int Id { get; private set; }
+
+    public int OwnerUserId { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public string? LogoPath { get; private set; }
+
+    public string Description { get; private set; } = "";
+
+    public string ServicePhone { get; private set; } = "";
+
+    public DateTime CreatedAt { get; private set; }
+
+    public void UpdateSettings(string? name, string? description, string? servicePhone, string? logoPath)
+    {
+        var trimmed = (name ?? "").Trim();
+        if (trimmed.Length is 0 or > MerchantApplication.ShopNameMaxLength)
+        {
+            throw new DomainException(string.Format(CoreText.ShopNameLength, MerchantApplication.ShopNameMaxLength), nameof(Name));
+        }
+        if ((description ?? "").Length > DescriptionMaxLength)
+        {
+            throw new DomainException(string.Format(CoreText.ShopDescriptionLength, DescriptionMaxLength), nameof(Description));
+        }
+        if (string.IsNullOrWhiteSpace(servicePhone) || servicePhone.Trim().Length > 20)
+        {
+            throw new DomainException(CoreText.ServicePhoneRequired, nameof(ServicePhone));
+        }
+        (Name, Description, ServicePhone) = (trimmed, (description ?? "").Trim(), servicePhone.Trim());
+        LogoPath = logoPath ?? LogoPath;
+    }
+}
+
+internal sealed class ShopConfiguration : IEntityTypeConfiguration<Shop>
+{
+    public void Configure(EntityTypeBuilder<Shop> builder)
+    {
+        builder.Property(s => s.Name).HasMaxLength(MerchantApplication.ShopNameMaxLength).IsRequired();
+        builder.Property(s => s.LogoPath).HasMaxLength(256);
+        builder.Property(s => s.Description).HasMaxLength(Shop.DescriptionMaxLength).IsRequired();
+        builder.Property(s => s.ServicePhone).HasMaxLength(20).IsRequired();
+        builder.HasIndex(s => s.OwnerUserId).IsUnique();
+        builder.HasIndex(s => s.Name).IsUnique();
+        builder.HasOne<Accounts.MallUser>().WithMany().HasForeignKey(s => s.OwnerUserId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
