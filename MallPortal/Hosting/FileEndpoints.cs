@@ -1,21 +1,35 @@
+using MallPortal.Core.Accounts;
+using MallPortal.Core.Catalog;
 using MallPortal.Core.Files;
 
 namespace MallPortal.Hosting;
 
 public static class FileEndpoints
 {
-    /// <summary>Public uploads (avatars). Private documents get their own authorized endpoints.</summary>
+    private static readonly string[] PublicFolders = ["avatars", "products", "shops"];
+
+    /// <summary>Public uploads (avatars, product and shop pictures); a licence scan only for admins.</summary>
     public static IEndpointRouteBuilder MapPublicFiles(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/files/avatars/{name}", (string name, IFileStore files) =>
+        foreach (var folder in PublicFolders)
         {
-            if (name.Contains("..") || name.Contains('/') || !name.EndsWith(".jpg", StringComparison.Ordinal))
+            endpoints.MapGet($"/files/{folder}/{{name}}", (string name, IFileStore files, HttpContext context) =>
             {
-                return Results.NotFound();
-            }
-            var stream = files.OpenRead("avatars/" + name);
+                if (name.Contains("..") || name.Contains('/') || !name.EndsWith(".jpg", StringComparison.Ordinal))
+                {
+                    return Results.NotFound();
+                }
+                var stream = files.OpenRead($"{folder}/{name}");
+                // Names are unique per upload, so a file never changes under its name.
+                context.Response.Headers.CacheControl = "public, max-age=2592000, immutable";
+                return stream is null ? Results.NotFound() : Results.File(stream, "image/jpeg");
+            });
+        }
+        endpoints.MapGet("/admin/merchant-applications/{id:int}/licence", async (int id, HttpContext context, MerchantApplicationService applications) =>
+        {
+            var stream = await applications.OpenLicenceAsync(context.User.ToActor(), id);
             return stream is null ? Results.NotFound() : Results.File(stream, "image/jpeg");
-        });
+        }).RequireAuthorization(p => p.RequireRole(Roles.Admin));
         return endpoints;
     }
 }
