@@ -14,7 +14,7 @@ public class AccountQueriesTests
     [Theory, MemberData(nameof(Providers))]
     public async Task The_admin_sees_users_per_role_and_a_searchable_paged_list(DatabaseProvider provider)
     {
-        await using var db = await SeededAsync(provider);
+        await using var db = await TestDatabase.CreateSeededAsync(provider);
         var admin = await AdminAsync(db);
         var queries = db.Services.GetRequiredService<AccountQueries>();
 
@@ -36,7 +36,7 @@ public class AccountQueriesTests
     [Theory, MemberData(nameof(Providers))]
     public async Task A_consumer_or_merchant_cannot_list_users(DatabaseProvider provider)
     {
-        await using var db = await SeededAsync(provider);
+        await using var db = await TestDatabase.CreateSeededAsync(provider);
         var queries = db.Services.GetRequiredService<AccountQueries>();
         var merchant = new Actor(2, new HashSet<string> { Roles.Merchant, Roles.Consumer });
 
@@ -47,7 +47,7 @@ public class AccountQueriesTests
     [Fact]
     public async Task A_user_sees_only_their_own_profile()
     {
-        await using var db = await SeededAsync(DatabaseProvider.Sqlite);
+        await using var db = await TestDatabase.CreateSeededAsync(DatabaseProvider.Sqlite);
         var user = await db.InScopeAsync(s => s.GetRequiredService<AccountService>().FindForLoginAsync("13800000021"));
         var actor = new Actor(user!.Id, new HashSet<string> { Roles.Consumer });
 
@@ -57,16 +57,6 @@ public class AccountQueriesTests
         Assert.Equal("消费者 陈静", profile.Nickname);
     }
 
-    private static async Task<TestDatabase> SeededAsync(DatabaseProvider provider)
-    {
-        var db = await TestDatabase.CreateAsync(provider);
-        await db.InScopeAsync(async s =>
-        {
-            await s.GetRequiredService<IdentityBootstrapper>().EnsureAdminAsync();
-            await s.GetRequiredService<DemoDataSeeder>().SeedAsync();
-        });
-        return db;
-    }
 
     private static async Task<Actor> AdminAsync(TestDatabase db)
     {

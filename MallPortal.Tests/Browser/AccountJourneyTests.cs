@@ -66,14 +66,16 @@ public class AccountJourneyTests(BrowserFixture browser)
         await Assertions.Expect(inbox.GetByTestId("welcome")).ToHaveTextAsync("您好，林小雨");
     }
 
-    private async Task LogInBySmsAsync(IPage page)
+    private Task LogInBySmsAsync(IPage page) => LogInBySmsAsync(browser, page, Phone);
+
+    internal static async Task LogInBySmsAsync(BrowserFixture browser, IPage page, string phone)
     {
-        var previous = browser.LastCodeTo(Phone);
+        var previous = browser.LastCodeTo(phone);
         await page.GotoAsync("/Account/LoginWithCode");
-        await page.GetByLabel("手机号").FillAsync(Phone);
+        await page.GetByLabel("手机号").FillAsync(phone);
         await page.GetByRole(AriaRole.Button, new() { Name = "获取验证码" }).ClickAsync();
         await Assertions.Expect(page.GetByText("验证码已发送")).ToBeVisibleAsync();
-        await page.GetByLabel("验证码").FillAsync(await browser.WaitForSmsCodeAsync(Phone, notThis: previous));
+        await page.GetByLabel("验证码").FillAsync(await browser.WaitForSmsCodeAsync(phone, notThis: previous));
         await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
         await page.WaitForInteractiveAsync();
     }
@@ -92,7 +94,7 @@ public class AccountJourneyTests(BrowserFixture browser)
         await Assertions.Expect(editor).ToHaveCountAsync(0);
     }
 
-    private static async Task PickAsync(IPage page, ILocator select, string option)
+    internal static async Task PickAsync(IPage page, ILocator select, string option)
     {
         await select.ClickAsync();
         await page.Locator(".mud-popover-open").GetByText(option, new() { Exact = true }).First.ClickAsync();

@@ -87,6 +87,18 @@ public sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
+    /// <summary>A database with the first admin (admin@test.local) and the whole demo data set.</summary>
+    public static async Task<TestDatabase> CreateSeededAsync(DatabaseProvider provider)
+    {
+        var db = await CreateAsync(provider);
+        await db.InScopeAsync(async s =>
+        {
+            await s.GetRequiredService<IdentityBootstrapper>().EnsureAdminAsync();
+            await s.GetRequiredService<MallPortal.Core.Seeding.DemoDataSeeder>().SeedAsync();
+        });
+        return db;
+    }
+
     /// <summary>A short-lived context for asserting on what was stored.</summary>
     public Task<MallDbContext> ContextAsync() =>
         Services.GetRequiredService<IDbContextFactory<MallDbContext>>().CreateDbContextAsync();
