@@ -19,16 +19,7 @@ public sealed class CatalogQueries(IDbContextFactory<MallDbContext> contexts)
     public async Task<Page<ProductCard>> BrowseAsync(BrowseQuery query, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var products = db.Products.AsNoTracking().Where(p => p.Status == ProductStatus.OnSale);
-        if (query.ShopId is { } shopId)
-        {
-            products = products.Where(p => p.ShopId == shopId);
-        }
-        if (query.CategoryId is { } categoryId)
-        {
-            var ids = await CategoryTree.SelfAndDescendantsAsync(db, categoryId, cancellationToken);
-            products = products.Where(p => ids.Contains(p.CategoryId));
-        }
+        var products = await ScopeAsync(db, query, cancellationToken);
         if (query.BrandIds is { Count: > 0 } brands)
         {
             products = products.Where(p => p.BrandId != null && brands.Contains(p.BrandId.Value));
@@ -45,11 +36,6 @@ public sealed class CatalogQueries(IDbContextFactory<MallDbContext> contexts)
         {
             products = products.Where(p => p.MinPriceFen <= max.Fen);
         }
-        if (!string.IsNullOrWhiteSpace(query.Search))
-        {
-            var term = query.Search.Trim();
-            products = products.Where(p => p.Title.Contains(term) || p.Subtitle.Contains(term) || p.Tags.Any(t => t.Name.Contains(term)));
-        }
         var total = await products.CountAsync(cancellationToken);
         var sorted = query.Sort switch
         {
@@ -62,6 +48,40 @@ public sealed class CatalogQueries(IDbContextFactory<MallDbContext> contexts)
         var rows = await ProductCard.Project(db, sorted.Skip(query.PageIndex * query.PageSize).Take(query.PageSize))
             .ToListAsync(cancellationToken);
         return new Page<ProductCard>(rows, total);
+    }
+
+    /// <summary>The brands and most used tags among the products of a scope: the filter chips worth offering.</summary>
+    public async Task<BrowseFacets> FacetsAsync(BrowseQuery scope, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var products = await ScopeAsync(db, scope, cancellationToken);
+        var brandIds = products.Where(p => p.BrandId != null).Select(p => p.BrandId!.Value).Distinct();
+        var brands = await db.Brands.AsNoTracking().Where(b => brandIds.Contains(b.Id)).OrderBy(b => b.SortOrder)
+            .Select(b => new BrandRow(b.Id, b.Name, b.LogoPath)).ToListAsync(cancellationToken);
+        var tags = await products.SelectMany(p => p.Tags).GroupBy(t => t.Name)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).Take(12).ToListAsync(cancellationToken);
+        return new BrowseFacets(brands, tags);
+    }
+
+    // The fixed part of a list — on sale, and within a shop, a category tree or a search — before the shopper's filters.
+    private static async Task<IQueryable<Product>> ScopeAsync(MallDbContext db, BrowseQuery query, CancellationToken cancellationToken)
+    {
+        var products = db.Products.AsNoTracking().Where(p => p.Status == ProductStatus.OnSale);
+        if (query.ShopId is { } shopId)
+        {
+            products = products.Where(p => p.ShopId == shopId);
+        }
+        if (query.CategoryId is { } categoryId)
+        {
+            var ids = await CategoryTree.SelfAndDescendantsAsync(db, categoryId, cancellationToken);
+            products = products.Where(p => ids.Contains(p.CategoryId));
+        }
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var term = query.Search.Trim();
+            products = products.Where(p => p.Title.Contains(term) || p.Subtitle.Contains(term) || p.Tags.Any(t => t.Name.Contains(term)));
+        }
+        return products;
     }
 
     public async Task<IReadOnlyList<CategoryNode>> CategoriesAsync(bool visibleOnly = true, CancellationToken cancellationToken = default)
@@ -87,20 +107,6 @@ public sealed class CatalogQueries(IDbContextFactory<MallDbContext> contexts)
         return await db.Brands.AsNoTracking().OrderBy(b => b.SortOrder).ThenBy(b => b.Name)
             .Select(b => new BrandRow(b.Id, b.Name, b.LogoPath)).ToListAsync(cancellationToken);
     }
-
-    /// <summary>Tags already used by on-sale products in a category tree, most used first (the filter chips).</summary>
-    public async Task<IReadOnlyList<string>> PopularTagsAsync(int? categoryId, int take, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var products = db.Products.Where(p => p.Status == ProductStatus.OnSale);
-        if (categoryId is { } id)
-        {
-            var ids = await CategoryTree.SelfAndDescendantsAsync(db, id, cancellationToken);
-            products = products.Where(p => ids.Contains(p.CategoryId));
-        }
-        return await products.SelectMany(p => p.Tags).GroupBy(t => t.Name)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).Take(take).ToListAsync(cancellationToken);
-    }
 }
 
 public sealed record BrowseQuery(
@@ -116,5 +122,7 @@ public sealed record BrowseQuery(
     int PageSize = 20);
 
 public sealed record BrandRow(int Id, string Name, string? LogoPath);
+
+public sealed record BrowseFacets(IReadOnlyList<BrandRow> Brands, IReadOnlyList<string> Tags);
 
 public sealed record ShopCard(int Id, string Name, string Description, string ServicePhone, string? LogoPath, int ProductCount);

@@ -11,12 +11,12 @@ namespace MallPortal.Core.Catalog;
 
 /// <summary>商家入驻: a user applies with a licence scan; the admin approves (shop + Merchant role) or rejects.</summary>
 public sealed class MerchantApplicationService(
-    IDbContextFactory<MallDbContext> contexts, UserManager<MallUser> users, IFileStore files,
+    IDbContextFactory<MallDbContext> contexts, IFileStore files,
     NotificationService notifications, TimeProvider clock)
 {
     public const long MaxLicenceBytes = 5 * 1024 * 1024;
 
-    public async Task<int> SubmitAsync(Actor actor, MerchantApplicationInput input, byte[] licence, CancellationToken cancellationToken = default)
+    public async Task<int> SubmitAsync(Actor actor, MerchantApplicationInput input, byte[]? licence, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (await db.Shops.AnyAsync(s => s.OwnerUserId == actor.UserId, cancellationToken)
@@ -24,13 +24,17 @@ public sealed class MerchantApplicationService(
         {
             throw new DomainException(CoreText.ApplicationExists);
         }
+        var path = $"private/licences/{actor.UserId}-{Guid.NewGuid():N}.jpg";
+        var application = MerchantApplication.Submit(actor.UserId, input, path, clock.GetUtcNow().UtcDateTime);
+        if (licence is null || licence.Length == 0)
+        {
+            throw new DomainException(CoreText.LicenceRequired, "Licence");
+        }
         if (licence.Length > MaxLicenceBytes)
         {
             throw new DomainException(string.Format(CoreText.ImageTooLarge, MaxLicenceBytes / 1024 / 1024), "Licence");
         }
         var scan = ImageCheck.ToJpeg(licence, 1600, "Licence");
-        var path = $"private/licences/{actor.UserId}-{Guid.NewGuid():N}.jpg";
-        var application = MerchantApplication.Submit(actor.UserId, input, path, clock.GetUtcNow().UtcDateTime);
         if (await db.Shops.AnyAsync(s => s.Name == application.ShopName, cancellationToken))
         {
             throw new DomainException(CoreText.ShopNameTaken, nameof(MerchantApplication.ShopName));
@@ -56,9 +60,8 @@ public sealed class MerchantApplicationService(
         db.UserRoles.Add(new IdentityUserRole<int> { UserId = application.ApplicantUserId, RoleId = merchantRole.Id });
         await db.SaveChangesAsync(cancellationToken);
 
-        // The new role reaches the applicant's cookie at the next security-stamp check.
-        var user = await users.FindByIdAsync(application.ApplicantUserId.ToString());
-        await users.UpdateSecurityStampAsync(user!);
+        // The stamp stays: at its next check (Accounts:SessionCheckSeconds) the cookie is re-issued with the new role,
+        // so the applicant is not signed out.
         await notifications.NotifyAsync(application.ApplicantUserId, NotificationTemplates.MerchantApproved,
             new Dictionary<string, string> { ["shop"] = shop.Name }, "/merchant", cancellationToken);
         return shop.Id;

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace MallPortal.Core.Catalog;
 
 /// <summary>A merchant's shop, created when the platform approves its application.</summary>
-public class Shop
+public partial class Shop
 {
     public const int DescriptionMaxLength = 500;
 
@@ -36,6 +36,10 @@ public class Shop
 
     public DateTime CreatedAt { get; private set; }
 
+    // A mobile, a landline with area code or a 400/800 number: digits, dashes, spaces, an optional +.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\+?[0-9][0-9\- ]{4,18}[0-9]$")]
+    private static partial System.Text.RegularExpressions.Regex PhonePattern();
+
     public void UpdateSettings(string? name, string? description, string? servicePhone, string? logoPath)
     {
         var trimmed = (name ?? "").Trim();
@@ -47,7 +51,7 @@ public class Shop
         {
             throw new DomainException(string.Format(CoreText.ShopDescriptionLength, DescriptionMaxLength), nameof(Description));
         }
-        if (string.IsNullOrWhiteSpace(servicePhone) || servicePhone.Trim().Length > 20)
+        if (string.IsNullOrWhiteSpace(servicePhone) || !PhonePattern().IsMatch(servicePhone.Trim()))
         {
             throw new DomainException(CoreText.ServicePhoneRequired, nameof(ServicePhone));
         }

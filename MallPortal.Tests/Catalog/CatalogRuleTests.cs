@@ -81,6 +81,28 @@ public class CatalogRuleTests
         Assert.Equal(field, error.Field);
     }
 
+    [Theory]
+    [InlineData("abc", false)]
+    [InlineData("12", false)]
+    [InlineData("400-820-8820", true)]
+    [InlineData("0755-86013388", true)]
+    [InlineData("13800138000", true)]
+    [InlineData("+86 138 0013 8000", true)]
+    public void A_shop_service_phone_must_look_like_a_phone(string phone, bool valid)
+    {
+        var shop = new Shop(1, "潮玩星球", "13800138000", DateTime.UnixEpoch);
+        var change = () => shop.UpdateSettings("潮玩星球", "", phone, null);
+        if (valid)
+        {
+            change();
+            Assert.Equal(phone, shop.ServicePhone);
+        }
+        else
+        {
+            Assert.Equal("ServicePhone", Assert.Throws<DomainException>(change).Field);
+        }
+    }
+
     [Fact]
     public void A_good_price_with_promotion_and_cost_passes() =>
         PricePolicy.Validate(new Money(29900), new Money(25900), new Money(12000));

@@ -37,6 +37,20 @@ public class CatalogServiceTests
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task Filter_chips_offer_only_the_brands_and_tags_found_in_the_list(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateSeededAsync(provider);
+        var catalog = db.Services.GetRequiredService<CatalogQueries>();
+        var tea = (await catalog.CategoriesAsync()).Single(c => c.Name == "食品茶饮");
+
+        var facets = await catalog.FacetsAsync(new BrowseQuery(CategoryId: tea.Id));
+
+        Assert.Equal(["山野茶事"], facets.Brands.Select(b => b.Name));
+        Assert.Contains("红茶", facets.Tags);
+        Assert.DoesNotContain("降噪", facets.Tags);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task A_merchant_cannot_read_or_change_another_shops_products(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateSeededAsync(provider);
