@@ -29,12 +29,17 @@ public class SkuEditorTests : BunitContext, IAsyncLifetime
 
         editor.FindAll("button").Single(b => b.TextContent.Contains("生成 SKU")).Click();
         form.Skus[0].Code = "R-M";
+        form.Skus[0].Price = 99m;
         form.Specs[1].Values = "M,L,XL";
         editor.FindAll("button").Single(b => b.TextContent.Contains("生成 SKU")).Click();
 
         Assert.Equal(6, editor.FindAll("[data-testid=sku-row]").Count);
         Assert.Equal("颜色:红;尺码:M", form.Skus[0].SpecText);
         Assert.Equal("R-M", form.Skus[0].Code);
+        // New rows start from the first filled one: same price, the next codes in its series.
+        Assert.All(form.Skus, s => Assert.False(string.IsNullOrWhiteSpace(s.Code)));
+        Assert.Equal(form.Skus.Count, form.Skus.Select(s => s.Code).Distinct().Count());
+        Assert.Equal(99m, form.Skus[^1].Price);
     }
 
     [Fact]

@@ -33,9 +33,28 @@ public sealed class ProductForm
     {
         var definitions = Specs.Select(s => s.ToDefinition()).ToList();
         var kept = Skus.ToDictionary(s => s.SpecText);
+        var template = Skus.FirstOrDefault(s => !string.IsNullOrWhiteSpace(s.Code));
         Skus = SkuMatrix.Combine(definitions).Select(SkuText.Format)
             .Select(text => kept.TryGetValue(text, out var row) ? row : new SkuRow { SpecText = text })
             .ToList();
+        // New rows start like the first filled one: its prices and weight, and the next free code in its series.
+        foreach (var (row, index) in Skus.Select((r, i) => (r, i)).Where(x => string.IsNullOrWhiteSpace(x.r.Code) && template is not null))
+        {
+            (row.Price, row.Promotion, row.Cost, row.WeightGrams) = (template!.Price, template.Promotion, template.Cost, template.WeightGrams);
+            row.Code = NextCode(template.Code!, index);
+        }
+    }
+
+    private string NextCode(string sample, int index)
+    {
+        var stem = sample.Contains('-') ? sample[..(sample.LastIndexOf('-') + 1)] : sample + "-";
+        var used = Skus.Select(s => s.Code).ToHashSet();
+        var n = index + 1;
+        while (used.Contains($"{stem}{n:D2}"))
+        {
+            n++;
+        }
+        return $"{stem}{n:D2}";
     }
 
     public ProductInput ToInput() => new(
