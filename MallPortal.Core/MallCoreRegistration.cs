@@ -2,6 +2,7 @@ using MallPortal.Core.Accounts;
 using MallPortal.Core.Catalog;
 using MallPortal.Core.Common;
 using MallPortal.Core.Files;
+using MallPortal.Core.Inventory;
 using MallPortal.Core.Notifications;
 using MallPortal.Core.Seeding;
 using Microsoft.Extensions.Configuration;
@@ -22,6 +23,7 @@ public static class MallCoreRegistration
         services.AddAccounts(configuration);
         services.AddNotifications(configuration, dataFolder);
         services.AddCatalog(configuration);
+        services.AddInventory();
         return services;
     }
 }

@@ -35,6 +35,7 @@ public sealed class CatalogDemoSeeder(IDbContextFactory<MallDbContext> contexts,
         await db.SaveChangesAsync(cancellationToken);
 
         var index = 0;
+        var products = new List<Product>();
         foreach (var demo in CatalogDemoData.Products)
         {
             var shop = shops[demo.Shop];
@@ -49,7 +50,13 @@ public sealed class CatalogDemoSeeder(IDbContextFactory<MallDbContext> contexts,
             var product = Product.Create(shop.Id, input, sanitizer.Sanitize(input.DescriptionHtml), now.AddMinutes(-index * 37));
             product.Publish(reviewRequired: false);
             db.Products.Add(product);
+            products.Add(product);
             index++;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var product in products)
+        {
+            await Inventory.StockService.OpenAsync(db, product, null, now, cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
     }

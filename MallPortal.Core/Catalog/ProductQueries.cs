@@ -21,11 +21,13 @@ public sealed class ProductQueries(IDbContextFactory<MallDbContext> contexts, Ri
         var shop = await db.Shops.AsNoTracking().SingleAsync(s => s.Id == product.ShopId, cancellationToken);
         var brand = product.BrandId is { } b ? await db.Brands.Where(x => x.Id == b).Select(x => x.Name).SingleAsync(cancellationToken) : null;
         var category = await db.Categories.Where(c => c.Id == product.CategoryId).Select(c => c.Name).SingleAsync(cancellationToken);
+        var skuIds = product.Skus.Select(s => s.Id).ToList();
+        var stock = await db.StockItems.Where(s => skuIds.Contains(s.SkuId)).ToDictionaryAsync(s => s.SkuId, s => s.OnHand - s.Reserved, cancellationToken);
         return new ProductDetails(
             product.Id, product.Title, product.Subtitle, category, product.CategoryId, brand,
             product.Images.OrderBy(i => i.SortOrder).Select(i => i.Path).ToList(),
             JsonSerializer.Deserialize<List<SpecDefinition>>(product.SpecsJson) ?? [],
-            product.Skus.Select(s => new SkuOption(s.Id, s.SpecText, s.Price, s.PromotionPrice, s.InitialStock)).ToList(),
+            product.Skus.Select(s => new SkuOption(s.Id, s.SpecText, s.Price, s.PromotionPrice, stock.GetValueOrDefault(s.Id))).ToList(),
             product.Attributes.OrderBy(a => a.SortOrder).Select(a => new AttributeInput(a.Name, a.Value)).ToList(),
             product.Tags.Select(t => t.Name).ToList(),
             sanitizer.Sanitize(product.DescriptionHtml), // again on render: stored HTML is never trusted blindly
@@ -51,7 +53,9 @@ public sealed class ProductQueries(IDbContextFactory<MallDbContext> contexts, Ri
         var rows = await query.OrderByDescending(p => p.UpdatedAt).ThenByDescending(p => p.Id)
             .Skip(pageIndex * pageSize).Take(pageSize)
             .Select(p => new MerchantProductRow(p.Id, p.Title, p.Images.OrderBy(i => i.SortOrder).Select(i => i.Path).FirstOrDefault(),
-                new Money(p.MinPriceFen), p.Status, p.Skus.Count, p.Skus.Sum(s => s.InitialStock), p.SalesCount, p.UpdatedAt))
+                new Money(p.MinPriceFen), p.Status, p.Skus.Count,
+                db.StockItems.Where(s => s.ShopId == shopId && p.Skus.Select(k => k.Id).Contains(s.SkuId)).Sum(s => s.OnHand - s.Reserved),
+                p.SalesCount, p.UpdatedAt))
             .ToListAsync(cancellationToken);
         return new Page<MerchantProductRow>(rows, total);
     }

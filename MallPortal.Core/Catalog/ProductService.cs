@@ -16,9 +16,15 @@ public sealed class ProductService(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var shopId = await ShopOfAsync(db, actor, cancellationToken);
         await CheckReferencesAsync(db, shopId, null, input, cancellationToken);
-        var product = Product.Create(shopId, input, sanitizer.Sanitize(input.DescriptionHtml), clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var product = Product.Create(shopId, input, sanitizer.Sanitize(input.DescriptionHtml), now);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Products.Add(product);
         await db.SaveChangesAsync(cancellationToken);
+        // Each SKU's initial quantity opens its stock (and its first ledger row) with the product.
+        await Inventory.StockService.OpenAsync(db, product, actor.UserId, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return product.Id;
     }
 
@@ -27,8 +33,13 @@ public sealed class ProductService(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var product = await OwnAsync(db, actor, productId, cancellationToken);
         await CheckReferencesAsync(db, product.ShopId, productId, input, cancellationToken);
-        product.Apply(input, sanitizer.Sanitize(input.DescriptionHtml), clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        product.Apply(input, sanitizer.Sanitize(input.DescriptionHtml), now);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await Inventory.StockService.OpenAsync(db, product, actor.UserId, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Puts products on sale (or into review, when the platform reviews new products) or off the shelf.</summary>

@@ -44,6 +44,16 @@ public abstract class MallDbContext(DbContextOptions options)
 
     public DbSet<ProductTag> ProductTags => Set<ProductTag>();
 
+    public DbSet<Inventory.StockItem> StockItems => Set<Inventory.StockItem>();
+
+    public DbSet<Inventory.StockMovement> StockMovements => Set<Inventory.StockMovement>();
+
+    public DbSet<Inventory.StockAlert> StockAlerts => Set<Inventory.StockAlert>();
+
+    public DbSet<Inventory.InboundNote> InboundNotes => Set<Inventory.InboundNote>();
+
+    public DbSet<Inventory.Stocktake> Stocktakes => Set<Inventory.Stocktake>();
+
     // Fixed here rather than read from IdentityOptions, so the design-time model (migrations)
     // and the running model are the same. Version 2 is users, roles, claims, logins and tokens.
     protected override Version SchemaVersion => IdentitySchemaVersions.Version2;

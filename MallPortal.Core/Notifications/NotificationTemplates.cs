@@ -62,7 +62,17 @@ public static class NotificationTemplates
         "merchant-rejected", NotificationCategory.Security,
         "开店申请未通过", "您申请的店铺「{shop}」未通过审核，原因：{reason}。修改后可重新提交。");
 
+    public static readonly NotificationTemplate StockLow = new(
+        "stock-low", NotificationCategory.Orders,
+        "库存预警：{product}", "「{product}」{sku} 可用库存仅剩 {available} 件，请及时补货。");
+
+    public static readonly NotificationTemplate StockDigest = new(
+        "stock-digest", NotificationCategory.Orders,
+        "每日库存预警汇总", "您的店铺有 {count} 个商品规格库存不足：{items}。",
+        EmailSubject: "MallPortal 每日库存预警（{count} 项）",
+        EmailBody: "您好：\n\n以下商品规格库存不足，请及时补货：\n{items}\n\nMallPortal 商城");
+
     public static readonly IReadOnlyList<NotificationTemplate> All =
         [VerificationCode, Welcome, PasswordChanged, ContactChanged, EmailConfirmation, PasswordResetLink, Announcement,
-         MerchantApproved, MerchantRejected];
+         MerchantApproved, MerchantRejected, StockLow, StockDigest];
 }

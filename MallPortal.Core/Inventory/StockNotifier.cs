@@ -1,0 +1,36 @@
+using MallPortal.Core.Common;
+using MallPortal.Core.Data;
+using MallPortal.Core.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace MallPortal.Core.Inventory;
+
+/// <summary>After a stock change has committed: live figures everywhere, and the owner told of new low-stock alerts.</summary>
+public sealed class StockNotifier(IDbContextFactory<MallDbContext> contexts, NotificationService notifications, ILiveUpdates live)
+{
+    public async Task AfterCommitAsync(IReadOnlyList<int> skuIds, IReadOnlyList<StockAlert> opened, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var byShop = await db.StockItems.AsNoTracking().Where(s => skuIds.Contains(s.SkuId))
+            .Select(s => new { s.ShopId, s.SkuId }).ToListAsync(cancellationToken);
+        foreach (var shop in byShop.GroupBy(s => s.ShopId))
+        {
+            await live.PublishAsync(new StockChanged(shop.Key, shop.Select(s => s.SkuId).ToList()), cancellationToken);
+        }
+        foreach (var alert in opened)
+        {
+            var sku = await (from k in db.ProductSkus
+                             join p in db.Products on k.ProductId equals p.Id
+                             join s in db.Shops on p.ShopId equals s.Id
+                             where k.Id == alert.SkuId
+                             select new { p.Title, k.SpecText, k.Code, s.OwnerUserId }).SingleAsync(cancellationToken);
+            await notifications.NotifyAsync(sku.OwnerUserId, NotificationTemplates.StockLow, new Dictionary<string, string>
+            {
+                ["product"] = sku.Title,
+                ["sku"] = sku.SpecText.Length == 0 ? sku.Code : sku.SpecText.Replace(";", " / "),
+                ["available"] = alert.AvailableAtOpen.ToString(),
+            }, "/merchant/stock-alerts", cancellationToken);
+            await live.PublishAsync(new StockRunningLow(alert.ShopId, alert.SkuId, alert.AvailableAtOpen), cancellationToken);
+        }
+    }
+}
