@@ -12,8 +12,14 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
-    // A short resend cooldown lets one journey log in by SMS twice within a minute.
-    public MallPortalFactory Factory { get; } = new(new Dictionary<string, string> { ["Accounts:Codes:ResendCooldown"] = "00:00:01" });
+    // A short resend cooldown lets one journey log in by SMS twice within a minute; all journeys share one
+    // client address, so the per-IP limit on account posts is raised (its own test checks the limit).
+    public MallPortalFactory Factory { get; } = new(new Dictionary<string, string>
+    {
+        ["Accounts:Codes:ResendCooldown"] = "00:00:01",
+        ["Accounts:Codes:MaxPerClientIpPerHour"] = "1000",
+        ["RateLimits:AccountPostsPerMinute"] = "1000",
+    });
 
     public string BaseUrl { get; private set; } = "";
 

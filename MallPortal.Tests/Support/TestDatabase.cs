@@ -47,12 +47,20 @@ public sealed class TestDatabase : IAsyncDisposable
         return data;
     }
 
-    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, Action<IServiceCollection>? configure = null)
+    /// <param name="sqliteFile">A temporary SQLite file instead of memory: needed where writers compete
+    /// (in-memory shared-cache databases answer SQLITE_LOCKED, which the busy timeout does not wait out).</param>
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, Action<IServiceCollection>? configure = null, bool sqliteFile = false)
     {
         SqliteConnection? keepAlive = null;
         string? postgresName = null;
         string connectionString;
-        if (provider == DatabaseProvider.Sqlite)
+        var dataFolder = Path.Combine(Path.GetTempPath(), "mallportal-tests", Guid.NewGuid().ToString("N"));
+        if (provider == DatabaseProvider.Sqlite && sqliteFile)
+        {
+            Directory.CreateDirectory(dataFolder);
+            connectionString = $"Data Source={Path.Combine(dataFolder, "test.db")};Pooling=False";
+        }
+        else if (provider == DatabaseProvider.Sqlite)
         {
             connectionString = $"Data Source=file:mallportal-{Guid.NewGuid():N}?mode=memory&cache=shared";
             keepAlive = new SqliteConnection(connectionString);
@@ -76,7 +84,6 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero)));
         services.AddMallDatabase(provider, connectionString);
         services.AddSingleton<ILiveUpdates, InProcessLiveUpdates>();
-        var dataFolder = Path.Combine(Path.GetTempPath(), "mallportal-tests", Guid.NewGuid().ToString("N"));
         services.AddMallCore(config, dataFolder);
         configure?.Invoke(services);
         var serviceProvider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
@@ -88,9 +95,9 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>A database with the first admin (admin@test.local) and the whole demo data set.</summary>
-    public static async Task<TestDatabase> CreateSeededAsync(DatabaseProvider provider)
+    public static async Task<TestDatabase> CreateSeededAsync(DatabaseProvider provider, bool sqliteFile = false)
     {
-        var db = await CreateAsync(provider);
+        var db = await CreateAsync(provider, sqliteFile: sqliteFile);
         await db.InScopeAsync(async s =>
         {
             await s.GetRequiredService<IdentityBootstrapper>().EnsureAdminAsync();

@@ -1,4 +1,6 @@
 using MallPortal.Core.Notifications;
+using MallPortal.Core.Common;
+using MallPortal.Features.Inventory;
 using MallPortal.Features.Notifications;
 using Quartz;
 
@@ -15,6 +17,9 @@ public static class JobRegistration
             q.AddJob<DispatchOutboxJob>(j => j.WithIdentity(DispatchOutboxJob.Key));
             q.AddTrigger(t => t.ForJob(DispatchOutboxJob.Key).WithIdentity("dispatch-outbox-tick")
                 .StartNow().WithSimpleSchedule(s => s.WithInterval(dispatchEvery).RepeatForever()));
+            q.AddJob<SendStockDigestJob>(j => j.WithIdentity(SendStockDigestJob.Key));
+            q.AddTrigger(t => t.ForJob(SendStockDigestJob.Key).WithIdentity("stock-digest-daily")
+                .WithCronSchedule("0 0 9 * * ?", c => c.InTimeZone(BusinessTimeZone.FromId(config["Business:TimeZone"]).Zone)));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddSingleton<IOutboxSignal, QuartzOutboxSignal>();
