@@ -16,13 +16,11 @@ public sealed class AccountQueries(IDbContextFactory<MallDbContext> contexts, Ti
             user.AvatarPath, user.Gender, user.Birthday, user.CreatedAt, roles.GetValueOrDefault(user.Id, []));
     }
 
-    /// <summary>What the app bar shows of the signed-in user.</summary>
-    public async Task<(string Nickname, string? AvatarUrl)> GetDisplayAsync(Actor actor, CancellationToken cancellationToken = default)
+    /// <summary>The signed-in user's nickname as stored now (the app bar shows it).</summary>
+    public async Task<string> GetNicknameAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == actor.UserId)
-            .Select(u => new { u.Nickname, u.AvatarPath }).SingleAsync(cancellationToken);
-        return (user.Nickname, user.AvatarPath is null ? null : "/files/" + user.AvatarPath);
+        return await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.Nickname).SingleAsync(cancellationToken);
     }
 
     /// <summary>Users per role, for the admin overview.</summary>
@@ -85,7 +83,7 @@ public sealed record ProfileDetails(
     Gender Gender, DateOnly? Birthday, DateTime CreatedAt, IReadOnlyList<string> Roles)
 {
     /// <summary>The web address of the avatar, or null for the initial-letter placeholder.</summary>
-    public string? AvatarUrl => AvatarPath is null ? null : "/files/" + AvatarPath;
+    public string? AvatarUrl => Files.FileUrls.Of(AvatarPath);
 }
 
 public sealed record UserRow(

@@ -30,7 +30,7 @@ public sealed class AccountService(
         {
             errors.AddRange((await validator.ValidateAsync(users, user, input.Password)).Errors);
         }
-        ThrowOnFailure(errors.Count == 0 ? IdentityResult.Success : IdentityResult.Failed([.. errors]));
+        AccountErrors.ThrowOnFailure(errors.Count == 0 ? IdentityResult.Success : IdentityResult.Failed([.. errors]));
         if (login.Kind == LoginKind.Mobile)
         {
             await codes.VerifyAsync(login, VerificationPurpose.Register, input.Code, cancellationToken);
@@ -62,8 +62,8 @@ public sealed class AccountService(
     {
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            ThrowOnFailure(password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password));
-            ThrowOnFailure(await users.AddToRoleAsync(user, Roles.Consumer));
+            AccountErrors.ThrowOnFailure(password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password));
+            AccountErrors.ThrowOnFailure(await users.AddToRoleAsync(user, Roles.Consumer));
             await transaction.CommitAsync(cancellationToken);
         }
         await notifications.NotifyAsync(user.Id, NotificationTemplates.Welcome,
@@ -78,17 +78,6 @@ public sealed class AccountService(
         login.Kind == LoginKind.Mobile
             ? await users.Users.SingleOrDefaultAsync(u => u.PhoneNumber == login.Value, cancellationToken)
             : await users.FindByEmailAsync(login.Value);
-
-    private static void ThrowOnFailure(IdentityResult result)
-    {
-        if (result.Succeeded)
-        {
-            return;
-        }
-        var first = result.Errors.First();
-        var field = first.Code.StartsWith("Password", StringComparison.Ordinal) ? "Password" : "Login";
-        throw new DomainException(string.Join("；", result.Errors.Select(e => e.Description)), field);
-    }
 }
 
 public sealed record RegisterInput(string Login, string Password, string? Nickname = null, string? Code = null);

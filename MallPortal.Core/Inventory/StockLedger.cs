@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
 using MallPortal.Core.Common;
 using MallPortal.Core.Data;
-using MallPortal.Core.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace MallPortal.Core.Inventory;
@@ -55,6 +54,4 @@ internal static class StockLedger
         db.StockAlerts.AddRange(opened);
         return opened;
     }
-
-    public static string OutOfStock => CoreText.OutOfStock;
 }
