@@ -4,6 +4,7 @@ using MallPortal.Core.Common;
 using MallPortal.Core.Files;
 using MallPortal.Core.Inventory;
 using MallPortal.Core.Notifications;
+using MallPortal.Core.Orders;
 using MallPortal.Core.Seeding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,7 @@ public static class MallCoreRegistration
         services.AddNotifications(configuration, dataFolder);
         services.AddCatalog(configuration);
         services.AddInventory();
+        services.AddOrders(configuration);
         return services;
     }
 }

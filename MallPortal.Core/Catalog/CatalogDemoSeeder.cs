@@ -29,6 +29,8 @@ public sealed class CatalogDemoSeeder(IDbContextFactory<MallDbContext> contexts,
             var owner = await db.Users.SingleAsync(u => u.PhoneNumber == phone, cancellationToken);
             var shop = new Shop(owner.Id, shopName, "400-820-" + phone[^4..], now);
             shop.UpdateSettings(shopName, description, "400-820-" + phone[^4..], null);
+            // The usual small-shop rule: a flat fee, free over an amount.
+            shop.SetShipping(Money.FromYuan(shops.Count == 0 ? 10 : 8), Money.FromYuan(shops.Count == 0 ? 99 : 199));
             shops.Add(shop);
         }
         db.Shops.AddRange(shops);

@@ -36,6 +36,12 @@ public partial class Shop
 
     public DateTime CreatedAt { get; private set; }
 
+    /// <summary>The flat shipping fee of one order from this shop.</summary>
+    public Money ShippingFee { get; private set; }
+
+    /// <summary>Orders whose items reach this amount ship free; null when the shop never ships free.</summary>
+    public Money? FreeShippingOver { get; private set; }
+
     // A mobile, a landline with area code or a 400/800 number: digits, dashes, spaces, an optional +.
     [System.Text.RegularExpressions.GeneratedRegex(@"^\+?[0-9][0-9\- ]{4,18}[0-9]$")]
     private static partial System.Text.RegularExpressions.Regex PhonePattern();
@@ -57,6 +63,19 @@ public partial class Shop
         }
         (Name, Description, ServicePhone) = (trimmed, (description ?? "").Trim(), servicePhone.Trim());
         LogoPath = logoPath ?? LogoPath;
+    }
+
+    public void SetShipping(Money fee, Money? freeOver)
+    {
+        if (fee.IsNegative || fee > Money.FromYuan(500))
+        {
+            throw new DomainException(CoreText.ShippingFeeRange, nameof(ShippingFee));
+        }
+        if (freeOver is { } over && (over.Fen <= 0 || over > Money.FromYuan(100_000)))
+        {
+            throw new DomainException(CoreText.FreeShippingRange, nameof(FreeShippingOver));
+        }
+        (ShippingFee, FreeShippingOver) = (fee, freeOver);
     }
 }
 

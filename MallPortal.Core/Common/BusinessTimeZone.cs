@@ -14,5 +14,9 @@ public sealed class BusinessTimeZone(TimeZoneInfo zone)
     public DateTime ToLocal(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
+    /// <summary>The UTC moment a business-local day begins.</summary>
+    public DateTime StartOfDayUtc(DateOnly day) =>
+        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Zone);
+
     public string Format(DateTime utc) => ToLocal(utc).ToString("yyyy-MM-dd HH:mm");
 }

@@ -54,6 +54,24 @@ public abstract class MallDbContext(DbContextOptions options)
 
     public DbSet<Inventory.Stocktake> Stocktakes => Set<Inventory.Stocktake>();
 
+    public DbSet<Orders.CartItem> CartItems => Set<Orders.CartItem>();
+
+    public DbSet<Orders.Order> Orders => Set<Orders.Order>();
+
+    public DbSet<Orders.OrderLine> OrderLines => Set<Orders.OrderLine>();
+
+    public DbSet<Orders.Refund> Refunds => Set<Orders.Refund>();
+
+    public DbSet<Orders.Payments.Payment> Payments => Set<Orders.Payments.Payment>();
+
+    public DbSet<Orders.Payments.PaymentNotification> PaymentNotifications => Set<Orders.Payments.PaymentNotification>();
+
+    public DbSet<Orders.Payments.Sandbox.SandboxTrade> SandboxTrades => Set<Orders.Payments.Sandbox.SandboxTrade>();
+
+    public DbSet<Orders.Payments.Sandbox.SandboxCallback> SandboxCallbacks => Set<Orders.Payments.Sandbox.SandboxCallback>();
+
+    public DbSet<Catalog.Reviews.ProductReview> ProductReviews => Set<Catalog.Reviews.ProductReview>();
+
     // Fixed here rather than read from IdentityOptions, so the design-time model (migrations)
     // and the running model are the same. Version 2 is users, roles, claims, logins and tokens.
     protected override Version SchemaVersion => IdentitySchemaVersions.Version2;

@@ -48,26 +48,12 @@ public sealed class InventoryService(IDbContextFactory<MallDbContext> contexts, 
             throw new DomainException(CoreText.QuantityMustBePositive, "Quantity");
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        var merged = lines.GroupBy(l => l.SkuId).Select(g => new StockLine(g.Key, g.Sum(l => l.Quantity))).ToList();
+        var merged = StockLedger.Merge(lines);
         IReadOnlyList<StockAlert> opened;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            foreach (var line in merged)
-            {
-                var q = line.Quantity;
-                await (kind switch
-                {
-                    StockMovementKind.Reservation => StockLedger.ChangeAsync(db, line.SkuId, 0, q, kind, reference, null, null, now,
-                        s => s.OnHand - s.Reserved >= q, CoreText.OutOfStock, cancellationToken),
-                    StockMovementKind.Release => StockLedger.ChangeAsync(db, line.SkuId, 0, -q, kind, reference, null, null, now,
-                        s => s.Reserved >= q, CoreText.StockStateChanged, cancellationToken),
-                    StockMovementKind.Shipment => StockLedger.ChangeAsync(db, line.SkuId, -q, -q, kind, reference, null, null, now,
-                        s => s.Reserved >= q, CoreText.StockStateChanged, cancellationToken),
-                    _ => StockLedger.ChangeAsync(db, line.SkuId, q, 0, kind, reference, null, null, now, null, CoreText.StockStateChanged, cancellationToken),
-                });
-            }
-            opened = await StockLedger.UpdateAlertsAsync(db, merged.Select(l => l.SkuId).ToList(), now, cancellationToken);
+            opened = await StockLedger.ApplyAsync(db, merged, kind, reference, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using MallPortal.Core.Common;
 using MallPortal.Core.Data;
+using MallPortal.Core.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace MallPortal.Core.Inventory;
@@ -30,6 +31,33 @@ internal static class StockLedger
         }
         var shopId = await db.StockItems.Where(s => s.SkuId == skuId).Select(s => s.ShopId).SingleAsync(cancellationToken);
         db.StockMovements.Add(new StockMovement(skuId, shopId, kind, onHand, reserved, reference, reason, actorUserId, now));
+    }
+
+    public static List<StockLine> Merge(IEnumerable<StockLine> lines) =>
+        lines.GroupBy(l => l.SkuId).Select(g => new StockLine(g.Key, g.Sum(l => l.Quantity))).ToList();
+
+    /// <summary>
+    /// An order's stock step over all its lines inside the caller's transaction (reserve, release, ship, return);
+    /// the first line that cannot be met throws and the caller's transaction changes nothing.
+    /// </summary>
+    public static async Task<IReadOnlyList<StockAlert>> ApplyAsync(MallDbContext db, IReadOnlyList<StockLine> merged, StockMovementKind kind,
+        string reference, DateTime now, CancellationToken cancellationToken)
+    {
+        foreach (var line in merged)
+        {
+            var q = line.Quantity;
+            await (kind switch
+            {
+                StockMovementKind.Reservation => ChangeAsync(db, line.SkuId, 0, q, kind, reference, null, null, now,
+                    s => s.OnHand - s.Reserved >= q, CoreText.OutOfStock, cancellationToken),
+                StockMovementKind.Release => ChangeAsync(db, line.SkuId, 0, -q, kind, reference, null, null, now,
+                    s => s.Reserved >= q, CoreText.StockStateChanged, cancellationToken),
+                StockMovementKind.Shipment => ChangeAsync(db, line.SkuId, -q, -q, kind, reference, null, null, now,
+                    s => s.Reserved >= q, CoreText.StockStateChanged, cancellationToken),
+                _ => ChangeAsync(db, line.SkuId, q, 0, kind, reference, null, null, now, null, CoreText.StockStateChanged, cancellationToken),
+            });
+        }
+        return await UpdateAlertsAsync(db, merged.Select(l => l.SkuId).ToList(), now, cancellationToken);
     }
 
     /// <summary>Opens an alert where available stock is at or below the threshold, closes it where it is above.</summary>

@@ -27,7 +27,7 @@ public sealed class StockNotifier(IDbContextFactory<MallDbContext> contexts, Not
             await notifications.NotifyAsync(sku.OwnerUserId, NotificationTemplates.StockLow, new Dictionary<string, string>
             {
                 ["product"] = sku.Title,
-                ["sku"] = sku.SpecText.Length == 0 ? sku.Code : sku.SpecText.Replace(";", " / "),
+                ["sku"] = sku.SpecText.Length == 0 ? sku.Code : Catalog.SkuText.Display(sku.SpecText),
                 ["available"] = alert.AvailableAtOpen.ToString(),
             }, "/merchant/stock-alerts", cancellationToken);
             await live.PublishAsync(new StockRunningLow(alert.ShopId, alert.SkuId, alert.AvailableAtOpen), cancellationToken);

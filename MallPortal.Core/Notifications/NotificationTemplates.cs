@@ -72,7 +72,64 @@ public static class NotificationTemplates
         EmailSubject: "MallPortal 每日库存预警（{count} 项）",
         EmailBody: "您好：\n\n以下商品规格库存不足，请及时补货：\n{items}\n\nMallPortal 商城");
 
+    public static readonly NotificationTemplate OrderPlaced = new(
+        "order-placed", NotificationCategory.Orders,
+        "订单已提交", "订单 {number} 已提交，应付 {amount}，请在 {minutes} 分钟内完成支付，超时订单将自动关闭。");
+
+    public static readonly NotificationTemplate OrderPlacedCod = new(
+        "order-placed-cod", NotificationCategory.Orders,
+        "订单已提交（货到付款）", "订单 {number} 已提交，货到付款 {amount}，商家发货后请留意物流信息。");
+
+    public static readonly NotificationTemplate OrderPaid = new(
+        "order-paid", NotificationCategory.Orders,
+        "支付成功", "订单 {number} 已支付 {amount}，商家将尽快为您发货。");
+
+    public static readonly NotificationTemplate MerchantNewOrder = new(
+        "merchant-new-order", NotificationCategory.Orders,
+        "新订单待发货", "您有新订单 {number}（{amount}，{method}），请尽快发货。",
+        SmsText: "【MallPortal】您有新订单{number}待发货，请登录商家中心处理。");
+
+    public static readonly NotificationTemplate PaymentReminder = new(
+        "payment-reminder", NotificationCategory.Orders,
+        "订单即将关闭", "订单 {number} 尚未支付，将在 {minutes} 分钟后自动关闭，请尽快付款。");
+
+    public static readonly NotificationTemplate OrderClosed = new(
+        "order-closed", NotificationCategory.Orders,
+        "订单已关闭", "订单 {number} 超时未支付，已自动关闭。");
+
+    public static readonly NotificationTemplate OrderShipped = new(
+        "order-shipped", NotificationCategory.Orders,
+        "订单已发货", "订单 {number} 已发货：{carrier} {tracking}，请注意查收。",
+        SmsText: "【MallPortal】您的订单{number}已发货，{carrier}运单号{tracking}，请注意查收。");
+
+    public static readonly NotificationTemplate OrderReceived = new(
+        "order-received", NotificationCategory.Orders,
+        "买家已确认收货", "订单 {number} 已确认收货，交易完成。");
+
+    public static readonly NotificationTemplate OrderAutoReceived = new(
+        "order-auto-received", NotificationCategory.Orders,
+        "已自动确认收货", "订单 {number} 发货已满 {days} 天，系统已为您自动确认收货。欢迎评价商品。");
+
+    public static readonly NotificationTemplate CancellationRequested = new(
+        "cancellation-requested", NotificationCategory.Orders,
+        "买家申请取消订单", "订单 {number} 的买家申请取消订单（退款 {amount}），原因：{reason}。请尽快处理。");
+
+    public static readonly NotificationTemplate CancellationRejected = new(
+        "cancellation-rejected", NotificationCategory.Orders,
+        "取消申请未通过", "订单 {number} 的取消申请未通过，商家说明：{reason}。");
+
+    public static readonly NotificationTemplate OrderRefunded = new(
+        "order-refunded", NotificationCategory.Orders,
+        "订单已取消并退款", "订单 {number} 已取消，{amount} 已原路退回。",
+        SmsText: "【MallPortal】您的订单{number}已取消，{amount}已原路退回，请注意查收。");
+
+    public static readonly NotificationTemplate ReviewReplied = new(
+        "review-replied", NotificationCategory.Orders,
+        "商家回复了您的评价", "「{product}」的商家回复：{reply}");
+
     public static readonly IReadOnlyList<NotificationTemplate> All =
         [VerificationCode, Welcome, PasswordChanged, ContactChanged, EmailConfirmation, PasswordResetLink, Announcement,
-         MerchantApproved, MerchantRejected, StockLow, StockDigest];
+         MerchantApproved, MerchantRejected, StockLow, StockDigest, OrderPlaced, OrderPlacedCod, OrderPaid, MerchantNewOrder,
+         PaymentReminder, OrderClosed, OrderShipped, OrderReceived, OrderAutoReceived, CancellationRequested, CancellationRejected,
+         OrderRefunded, ReviewReplied];
 }

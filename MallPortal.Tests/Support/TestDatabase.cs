@@ -95,9 +95,10 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>A database with the first admin (admin@test.local) and the whole demo data set.</summary>
-    public static async Task<TestDatabase> CreateSeededAsync(DatabaseProvider provider, bool sqliteFile = false)
+    public static async Task<TestDatabase> CreateSeededAsync(DatabaseProvider provider, bool sqliteFile = false,
+        Action<IServiceCollection>? configure = null)
     {
-        var db = await CreateAsync(provider, sqliteFile: sqliteFile);
+        var db = await CreateAsync(provider, configure, sqliteFile);
         await db.InScopeAsync(async s =>
         {
             await s.GetRequiredService<IdentityBootstrapper>().EnsureAdminAsync();

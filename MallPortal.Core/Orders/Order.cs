@@ -1,0 +1,197 @@
+using MallPortal.Core.Common;
+using MallPortal.Core.Orders.Payments;
+using MallPortal.Core.Resources;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MallPortal.Core.Orders;
+
+/// <summary>
+/// One shop's part of a checkout. Lines are added only when it is placed; the status moves only through
+/// <see cref="OrderTransitions"/>, and every step leaves a timeline row.
+/// </summary>
+public class Order
+{
+    public const int NoteMaxLength = 200;
+
+    private readonly List<OrderLine> _lines = [];
+    private readonly List<OrderEvent> _events = [];
+
+    protected Order()
+    {
+    }
+
+    public int Id { get; private set; }
+
+    /// <summary>What people see and quote (20260126153012123456); never the database id.</summary>
+    public string Number { get; private set; } = "";
+
+    public int BuyerUserId { get; private set; }
+
+    public int ShopId { get; private set; }
+
+    public int PaymentId { get; private set; }
+
+    public Payment Payment { get; private set; } = default!;
+
+    public string PaymentMethod { get; private set; } = "";
+
+    public OrderStatus Status { get; private set; }
+
+    public Money ItemsTotal { get; private set; }
+
+    public Money ShippingFee { get; private set; }
+
+    /// <summary>Stored as plain fen so sums and filters run in SQL on both providers (decision 0005).</summary>
+    public long TotalFen { get; private set; }
+
+    public Money Total => new(TotalFen);
+
+    public string Note { get; private set; } = "";
+
+    public string RecipientName { get; private set; } = "";
+
+    public string RecipientMobile { get; private set; } = "";
+
+    public string ShippingAddress { get; private set; } = "";
+
+    public string? Carrier { get; private set; }
+
+    public string? TrackingNumber { get; private set; }
+
+    public DateTime PlacedAt { get; private set; }
+
+    /// <summary>An unpaid order closes at this moment (the payment timeout).</summary>
+    public DateTime PayBy { get; private set; }
+
+    public DateTime? PaymentReminderSentAt { get; private set; }
+
+    public DateTime? PaidAt { get; private set; }
+
+    public DateTime? ShippedAt { get; private set; }
+
+    /// <summary>Receipt is confirmed for the buyer at this moment if they have not done it.</summary>
+    public DateTime? ReceiveBy { get; private set; }
+
+    public DateTime? CompletedAt { get; private set; }
+
+    public DateTime? CancelledAt { get; private set; }
+
+    public DateTime? CashCollectedAt { get; private set; }
+
+    public int Version { get; private set; }
+
+    public IReadOnlyList<OrderLine> Lines => _lines;
+
+    public IReadOnlyList<OrderEvent> Events => _events;
+
+    internal static Order Place(string number, int buyerUserId, int shopId, Payment payment, OrderRecipient recipient,
+        IReadOnlyList<OrderLine> lines, Money shippingFee, string? note, DateTime now, DateTime payBy)
+    {
+        if ((note ?? "").Trim().Length > NoteMaxLength)
+        {
+            throw new DomainException(string.Format(CoreText.OrderNoteTooLong, NoteMaxLength), nameof(Note));
+        }
+        var order = new Order
+        {
+            Number = number, BuyerUserId = buyerUserId, ShopId = shopId, Payment = payment, PaymentMethod = payment.Gateway,
+            Status = OrderStatus.PendingPayment, ShippingFee = shippingFee, Note = (note ?? "").Trim(),
+            RecipientName = recipient.Name, RecipientMobile = recipient.Mobile, ShippingAddress = recipient.Address,
+            PlacedAt = now, PayBy = payBy,
+        };
+        order._lines.AddRange(lines);
+        order.ItemsTotal = new Money(lines.Sum(l => l.Amount.Fen));
+        order.TotalFen = (order.ItemsTotal + shippingFee).Fen;
+        order._events.Add(new OrderEvent(OrderEventKind.Placed, OrderStatus.PendingPayment, null, buyerUserId, now));
+        return order;
+    }
+
+    public bool IsCashOnDelivery => PaymentMethod == CashOnDeliveryGateway.GatewayName;
+
+    /// <summary>Moves the order one step; throws the standard message when the table does not allow it.</summary>
+    public void Apply(OrderTrigger trigger, DateTime now, int? actorUserId, string? note = null)
+    {
+        Status = OrderTransitions.Next(Status, trigger);
+        switch (trigger)
+        {
+            case OrderTrigger.Pay: PaidAt = now; break;
+            case OrderTrigger.CancelByBuyer or OrderTrigger.CloseUnpaid or OrderTrigger.CancelWithRefund: CancelledAt = now; break;
+            case OrderTrigger.ConfirmReceipt or OrderTrigger.AutoConfirmReceipt: CompletedAt = now; break;
+        }
+        Version++;
+        _events.Add(new OrderEvent(Enum.Parse<OrderEventKind>(trigger.ToString()), Status, note, actorUserId, now));
+    }
+
+    public void Ship(string? carrier, string? trackingNumber, DateTime now, TimeSpan autoConfirmAfter, int actorUserId)
+    {
+        (carrier, trackingNumber) = ((carrier ?? "").Trim(), (trackingNumber ?? "").Trim());
+        if (carrier.Length is 0 or > 30)
+        {
+            throw new DomainException(CoreText.CarrierRequired, nameof(Carrier));
+        }
+        if (trackingNumber.Length is < 6 or > 40 || !trackingNumber.All(char.IsAsciiLetterOrDigit))
+        {
+            throw new DomainException(CoreText.TrackingNumberInvalid, nameof(TrackingNumber));
+        }
+        Apply(OrderTrigger.Ship, now, actorUserId, $"{carrier} {trackingNumber}");
+        (Carrier, TrackingNumber, ShippedAt, ReceiveBy) = (carrier, trackingNumber, now, now + autoConfirmAfter);
+    }
+
+    /// <summary>Paying this order alone after its checkout's payment was closed.</summary>
+    internal void MovePayment(Payment payment)
+    {
+        Payment = payment;
+        Version++;
+    }
+
+    internal void RemindedAboutPayment(DateTime now) => PaymentReminderSentAt = now;
+
+    internal void Record(OrderEventKind kind, string? note, int actorUserId, DateTime now)
+    {
+        Version++;
+        _events.Add(new OrderEvent(kind, Status, note, actorUserId, now));
+    }
+
+    /// <summary>The courier handed over the cash: only for cash-on-delivery orders that have left the shop, once.</summary>
+    public void MarkCashCollected(DateTime now, int actorUserId)
+    {
+        if (!IsCashOnDelivery || Status is not (OrderStatus.PendingReceipt or OrderStatus.Completed) || CashCollectedAt is not null)
+        {
+            throw new DomainException(CoreText.CashCollectionNotAllowed, nameof(CashCollectedAt));
+        }
+        CashCollectedAt = now;
+        Record(OrderEventKind.CashCollected, null, actorUserId, now);
+    }
+}
+
+public sealed record OrderRecipient(string Name, string Mobile, string Address);
+
+internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
+{
+    public void Configure(EntityTypeBuilder<Order> builder)
+    {
+        builder.Property(o => o.Number).HasMaxLength(24).IsRequired();
+        builder.HasIndex(o => o.Number).IsUnique();
+        builder.Property(o => o.PaymentMethod).HasMaxLength(20).IsRequired();
+        builder.Property(o => o.Note).HasMaxLength(Order.NoteMaxLength).IsRequired();
+        builder.Property(o => o.RecipientName).HasMaxLength(20).IsRequired();
+        builder.Property(o => o.RecipientMobile).HasMaxLength(20).IsRequired();
+        builder.Property(o => o.ShippingAddress).HasMaxLength(200).IsRequired();
+        builder.Property(o => o.Carrier).HasMaxLength(30);
+        builder.Property(o => o.TrackingNumber).HasMaxLength(40);
+        builder.Property(o => o.Version).IsConcurrencyToken();
+        builder.Ignore(o => o.IsCashOnDelivery);
+        builder.Ignore(o => o.Total);
+        builder.HasIndex(o => new { o.BuyerUserId, o.Status, o.PlacedAt });
+        builder.HasIndex(o => new { o.ShopId, o.Status, o.PlacedAt });
+        builder.HasIndex(o => new { o.Status, o.PayBy });
+        builder.HasIndex(o => new { o.Status, o.ReceiveBy });
+        builder.HasOne(o => o.Payment).WithMany().HasForeignKey(o => o.PaymentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Catalog.Shop>().WithMany().HasForeignKey(o => o.ShopId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Accounts.MallUser>().WithMany().HasForeignKey(o => o.BuyerUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(o => o.Events).WithOne().HasForeignKey(e => e.OrderId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(o => o.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(o => o.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}

@@ -1,0 +1,79 @@
+using MallPortal.Core.Common;
+using MallPortal.Core.Data;
+using MallPortal.Core.Notifications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace MallPortal.Core.Orders;
+
+/// <summary>
+/// After an order change has committed: the buyer and the merchant are told through the notifications module,
+/// and open pages reload through live updates. Best effort; the change itself is already safe.
+/// </summary>
+public sealed class OrderNotifier(IDbContextFactory<MallDbContext> contexts, NotificationService notifications, ILiveUpdates live,
+    IOptions<OrderOptions> options)
+{
+    public async Task AfterCommitAsync(IReadOnlyList<OrderNews> news, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        foreach (var item in news)
+        {
+            var o = await (from order in db.Orders.AsNoTracking()
+                           join shop in db.Shops on order.ShopId equals shop.Id
+                           where order.Id == item.OrderId
+                           select new { order.Id, order.Number, order.BuyerUserId, order.ShopId, order.Status, order.TotalFen, order.Carrier,
+                               order.TrackingNumber, order.PaymentMethod, shop.OwnerUserId }).SingleAsync(cancellationToken);
+            var values = new Dictionary<string, string>
+            {
+                ["number"] = o.Number, ["amount"] = new Money(o.TotalFen).ToString(), ["reason"] = item.Detail ?? "",
+                ["carrier"] = o.Carrier ?? "", ["tracking"] = o.TrackingNumber ?? "",
+                ["minutes"] = options.Value.PaymentTimeoutMinutes.ToString(), ["days"] = options.Value.AutoConfirmDays.ToString(),
+                ["method"] = o.PaymentMethod == Payments.CashOnDeliveryGateway.GatewayName ? "货到付款" : "在线支付",
+            };
+            var buyerLink = $"/account/orders/{o.Number}";
+            var shopLink = $"/merchant/orders/{o.Number}";
+            async Task Tell(int userId, NotificationTemplate template, string link) =>
+                await notifications.NotifyAsync(userId, template, values, link, cancellationToken);
+            switch (item.Kind)
+            {
+                case OrderEventKind.Placed when o.PaymentMethod != Payments.CashOnDeliveryGateway.GatewayName:
+                    await Tell(o.BuyerUserId, NotificationTemplates.OrderPlaced, buyerLink);
+                    break;
+                case OrderEventKind.ChooseCashOnDelivery:
+                    await Tell(o.BuyerUserId, NotificationTemplates.OrderPlacedCod, buyerLink);
+                    await Tell(o.OwnerUserId, NotificationTemplates.MerchantNewOrder, shopLink);
+                    await live.PublishAsync(new NewOrderReceived(o.ShopId, o.Number, o.TotalFen), cancellationToken);
+                    break;
+                case OrderEventKind.Pay:
+                    await Tell(o.BuyerUserId, NotificationTemplates.OrderPaid, buyerLink);
+                    await Tell(o.OwnerUserId, NotificationTemplates.MerchantNewOrder, shopLink);
+                    await live.PublishAsync(new NewOrderReceived(o.ShopId, o.Number, o.TotalFen), cancellationToken);
+                    break;
+                case OrderEventKind.CloseUnpaid:
+                    await Tell(o.BuyerUserId, NotificationTemplates.OrderClosed, buyerLink);
+                    break;
+                case OrderEventKind.Ship:
+                    await Tell(o.BuyerUserId, NotificationTemplates.OrderShipped, buyerLink);
+                    break;
+                case OrderEventKind.ConfirmReceipt:
+                    await Tell(o.OwnerUserId, NotificationTemplates.OrderReceived, shopLink);
+                    break;
+                case OrderEventKind.AutoConfirmReceipt:
+                    await Tell(o.BuyerUserId, NotificationTemplates.OrderAutoReceived, buyerLink);
+                    await Tell(o.OwnerUserId, NotificationTemplates.OrderReceived, shopLink);
+                    break;
+                case OrderEventKind.CancellationRequested:
+                    await Tell(o.OwnerUserId, NotificationTemplates.CancellationRequested, shopLink);
+                    break;
+                case OrderEventKind.CancellationRejected:
+                    await Tell(o.BuyerUserId, NotificationTemplates.CancellationRejected, buyerLink);
+                    break;
+                case OrderEventKind.CancelWithRefund:
+                    values["amount"] = item.Detail ?? values["amount"];
+                    await Tell(o.BuyerUserId, NotificationTemplates.OrderRefunded, buyerLink);
+                    break;
+            }
+            await live.PublishAsync(new OrderChanged(o.Id, o.Number, o.BuyerUserId, o.ShopId, o.Status), cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using MallPortal.Core.Common;
+
+namespace MallPortal.Core.Orders;
+
+/// <summary>One order in a list: enough to recognise it and act on it.</summary>
+public sealed record OrderRow(string Number, int ShopId, string ShopName, string BuyerName, OrderStatus Status, string PaymentMethod, Money Total,
+    DateTime PlacedAt, IReadOnlyList<OrderLineView> Lines, bool CancellationOpen);
+
+public sealed record OrderLineView(int Id, int ProductId, string Title, string SpecText, string? ImagePath, Money UnitPrice, int Quantity, Money Amount,
+    bool Reviewed);
+
+public sealed record OrderDetails(string Number, int ShopId, string ShopName, string ShopPhone, OrderStatus Status, string PaymentMethod,
+    string PaymentNumber, Money ItemsTotal, Money ShippingFee, Money Total, string Note, string RecipientName, string RecipientMobile,
+    string ShippingAddress, string? Carrier, string? TrackingNumber, DateTime PlacedAt, DateTime PayBy, DateTime? ReceiveBy,
+    DateTime? CashCollectedAt, IReadOnlyList<OrderLineView> Lines, IReadOnlyList<OrderEventView> Timeline, IReadOnlyList<RefundView> Refunds)
+{
+    public RefundView? OpenRefund => Refunds.FirstOrDefault(r => r.Status == RefundStatus.Requested);
+}
+
+public sealed record OrderEventView(OrderEventKind Kind, OrderStatus StatusAfter, string? Note, DateTime At);
+
+public sealed record RefundView(string Number, Money Amount, string Reason, RefundStatus Status, string? RejectReason, DateTime RequestedAt,
+    DateTime? DecidedAt);
+
+/// <summary>A list's filters: status (null = all), number / recipient / product keyword, placed-date range in business days.</summary>
+public sealed record OrderFilter(OrderStatus? Status = null, string? Keyword = null, DateOnly? From = null, DateOnly? To = null, int? ShopId = null);
+
+public sealed record OrderStats(IReadOnlyDictionary<OrderStatus, int> ByStatus, IReadOnlyList<ShopOrderCount> ByShop);
+
+public sealed record ShopOrderCount(int ShopId, string ShopName, int Orders, int Open, Money Total);

@@ -1,0 +1,41 @@
+using MallPortal.Core.Catalog.Reviews;
+using MallPortal.Core.Orders.Payments;
+using MallPortal.Core.Orders.Payments.Sandbox;
+using MallPortal.Core.Seeding;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MallPortal.Core.Orders;
+
+public static class OrdersModule
+{
+    /// <summary>Cart, checkout, orders and their timers, payments (sandbox and cash on delivery), cancellations with refund, reviews.</summary>
+    public static IServiceCollection AddOrders(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<OrderOptions>(configuration.GetSection(OrderOptions.Section));
+        services.Configure<SandboxOptions>(configuration.GetSection(SandboxOptions.Section));
+        services.AddSingleton<OrderNumbers>();
+        services.AddSingleton<OrderNotifier>();
+        services.AddSingleton<CartService>();
+        services.AddSingleton<CheckoutService>();
+        services.AddSingleton<OrderService>();
+        services.AddSingleton<FulfilmentService>();
+        services.AddSingleton<RefundService>();
+        services.AddSingleton<OrderTimerService>();
+        services.AddSingleton<OrderQueries>();
+        services.AddSingleton<PaymentService>();
+        services.AddSingleton<PaymentGateways>();
+        services.AddSingleton<IPaymentGateway, CashOnDeliveryGateway>();
+        if (configuration.GetValue($"{SandboxOptions.Section}:Enabled", true))
+        {
+            services.AddSingleton<IPaymentGateway, SandboxGateway>();
+        }
+        services.AddSingleton<SandboxProvider>();
+        services.AddHttpClient(SandboxCallbackSender.ClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<SandboxCallbackSender>();
+        services.AddSingleton<ReviewService>();
+        services.AddSingleton<ReviewQueries>();
+        services.AddScoped<IDemoSeeder, OrdersDemoSeeder>();
+        return services;
+    }
+}

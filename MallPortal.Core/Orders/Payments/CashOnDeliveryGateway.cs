@@ -1,0 +1,31 @@
+namespace MallPortal.Core.Orders.Payments;
+
+/// <summary>
+/// 货到付款: the order goes straight to shipment and the merchant marks the cash collected at delivery. Nothing is
+/// paid online, so there is nothing to refund, query or close at a provider.
+/// </summary>
+public sealed class CashOnDeliveryGateway : IPaymentGateway
+{
+    public const string GatewayName = "cod";
+
+    public string Name => GatewayName;
+
+    public GatewayCapabilities Capabilities => GatewayCapabilities.None;
+
+    public bool PaysOnline => false;
+
+    public string Acknowledgement => "";
+
+    public Task<string> StartAsync(GatewayPaymentRequest request, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("Cash on delivery has no cashier.");
+
+    public GatewayNotice? Verify(IReadOnlyDictionary<string, string> fields) => null;
+
+    public Task<GatewayRefundResult> RefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("Cash on delivery refunds are settled by hand.");
+
+    public Task<GatewayTradeState> QueryAsync(string paymentNumber, CancellationToken cancellationToken) =>
+        Task.FromResult(GatewayTradeState.NotFound);
+
+    public Task<bool> CloseAsync(string paymentNumber, CancellationToken cancellationToken) => Task.FromResult(true);
+}

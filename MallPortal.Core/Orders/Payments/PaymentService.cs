@@ -1,0 +1,154 @@
+using System.Text.Json;
+using MallPortal.Core.Common;
+using MallPortal.Core.Data;
+using MallPortal.Core.Resources;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace MallPortal.Core.Orders.Payments;
+
+/// <summary>
+/// Sends a buyer to the gateway's cashier and takes the gateway's notifications: signature, payment, amount and
+/// event key are checked before anything changes; a repeat is acknowledged and changes nothing.
+/// </summary>
+public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, PaymentGateways gateways, OrderNotifier notifier,
+    OrderNumbers numbers, TimeProvider clock, ILogger<PaymentService> logger)
+{
+    /// <summary>
+    /// Where to send the buyer to pay an unpaid order: its checkout's payment while every order of it is still unpaid,
+    /// otherwise (one of them was cancelled) a new payment for this order alone.
+    /// </summary>
+    public async Task<string> StartAsync(Actor actor, string orderNumber, string siteBaseUrl, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var order = await OrderAccess.ForBuyerAsync(db, actor, orderNumber, cancellationToken);
+        if (order.Status != OrderStatus.PendingPayment)
+        {
+            throw new DomainException(string.Format(CoreText.OrderTransitionNotAllowed, OrderText.Status(order.Status), OrderText.Trigger(OrderTrigger.Pay)));
+        }
+        var gateway = gateways.Get(order.PaymentMethod);
+        var payment = order.Payment;
+        if (payment.Status != PaymentStatus.Pending)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            payment = new Payment(numbers.Payment(now), actor.UserId, gateway.Name, order.Total, "repay-" + order.Number + "-" + now.Ticks, now);
+            order.MovePayment(payment);
+            await OrderAccess.SaveAsync(db, cancellationToken);
+        }
+        var subject = await db.Orders.Where(o => o.PaymentId == payment.Id).CountAsync(cancellationToken) > 1
+            ? string.Format(CoreText.PaymentSubjectMany, order.Lines[0].Title)
+            : order.Lines[0].Title;
+        var baseUrl = siteBaseUrl.TrimEnd('/');
+        return await gateway.StartAsync(new GatewayPaymentRequest(payment.Number, payment.Amount, subject,
+            $"{baseUrl}/payments/notify/{gateway.Name}", $"{baseUrl}/pay/result/{payment.Number}", order.PayBy), cancellationToken);
+    }
+
+    public async Task<PaymentView?> GetAsync(Actor actor, string paymentNumber, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var payment = await db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.Number == paymentNumber && p.BuyerUserId == actor.UserId, cancellationToken);
+        if (payment is null)
+        {
+            return null;
+        }
+        var orders = await db.Orders.Where(o => o.PaymentId == payment.Id).OrderBy(o => o.Id)
+            .Select(o => new PaymentOrder(o.Number, o.Status)).ToListAsync(cancellationToken);
+        return new PaymentView(payment.Number, payment.Amount, payment.Status, payment.Gateway, orders);
+    }
+
+    /// <summary>A gateway's server-to-server notification, the only proof of payment. The result says what to answer.</summary>
+    public async Task<NotificationResult> HandleNotificationAsync(string gatewayName, IReadOnlyDictionary<string, string> fields,
+        CancellationToken cancellationToken = default)
+    {
+        var gateway = gateways.Find(gatewayName);
+        // The log column holds 4000 characters; a longer (signed, valid) notification must still be processed.
+        var json = JsonSerializer.Serialize(fields);
+        var payload = json[..Math.Min(json.Length, 4000)];
+        if (gateway is null || !gateway.PaysOnline)
+        {
+            return await RejectAsync(gatewayName[..Math.Min(gatewayName.Length, 20)], null, payload, "unknown gateway", cancellationToken);
+        }
+        var notice = gateway.Verify(fields);
+        if (notice is null)
+        {
+            return await RejectAsync(gateway.Name, null, payload, "signature", cancellationToken);
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var payment = await db.Payments.SingleOrDefaultAsync(p => p.Number == notice.PaymentNumber && p.Gateway == gateway.Name, cancellationToken);
+        if (payment is null)
+        {
+            return await RejectAsync(gateway.Name, notice.PaymentNumber, payload, "unknown payment", cancellationToken);
+        }
+        if (notice.Amount != payment.Amount)
+        {
+            return await RejectAsync(gateway.Name, notice.PaymentNumber, payload, $"amount {notice.Amount.Fen} != {payment.Amount.Fen}", cancellationToken);
+        }
+        if (await db.PaymentNotifications.AnyAsync(n => n.Gateway == gateway.Name && n.EventKey == notice.EventKey, cancellationToken))
+        {
+            await LogAsync(gateway.Name, notice.PaymentNumber, payload, NotificationOutcome.Duplicate, null, cancellationToken);
+            return new NotificationResult(true, gateway.Acknowledgement);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.PaymentNotifications.Add(new PaymentNotification(gateway.Name, notice.EventKey, notice.PaymentNumber, payload, NotificationOutcome.Accepted, null, now));
+        var news = new List<OrderNews>();
+        if (notice.Paid && payment.MarkPaid(notice.GatewayTradeNo, now))
+        {
+            var orders = await OrderAccess.Full(db).Where(o => o.PaymentId == payment.Id && o.Status == OrderStatus.PendingPayment).ToListAsync(cancellationToken);
+            foreach (var order in orders)
+            {
+                order.Apply(OrderTrigger.Pay, now, null);
+                news.Add(new OrderNews(order.Id, OrderEventKind.Pay));
+                await Catalog.ProductSales.AddAsync(db, order.Lines.Select(l => (l.ProductId, l.Quantity)), cancellationToken);
+            }
+        }
+        try
+        {
+            await OrderAccess.SaveAsync(db, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same event arrived twice at once and the other copy was stored first. Any other failure is not
+            // acknowledged, so the gateway sends it again.
+            if (!await IsStoredAsync(gateway.Name, notice.EventKey, cancellationToken))
+            {
+                throw;
+            }
+            return new NotificationResult(true, gateway.Acknowledgement);
+        }
+        await notifier.AfterCommitAsync(news, cancellationToken);
+        return new NotificationResult(true, gateway.Acknowledgement);
+    }
+
+    private async Task<bool> IsStoredAsync(string gatewayName, string eventKey, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.PaymentNotifications.AnyAsync(n => n.Gateway == gatewayName && n.EventKey == eventKey, cancellationToken);
+    }
+
+    private async Task<NotificationResult> RejectAsync(string gatewayName, string? number, string payload, string reason, CancellationToken cancellationToken)
+    {
+        logger.LogWarning("Rejected {Gateway} notification for {Payment}: {Reason}", gatewayName, number, reason);
+        await LogAsync(gatewayName, number, payload, NotificationOutcome.Rejected, reason, cancellationToken);
+        return NotificationResult.Refused;
+    }
+
+    private async Task LogAsync(string gatewayName, string? number, string payload, NotificationOutcome outcome, string? reason,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.PaymentNotifications.Add(new PaymentNotification(gatewayName, null, number?[..Math.Min(number.Length, 64)], payload, outcome, reason,
+            clock.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
+
+public sealed record NotificationResult(bool Accepted, string Body)
+{
+    public static readonly NotificationResult Refused = new(false, "fail");
+}
+
+public sealed record PaymentView(string Number, Money Amount, PaymentStatus Status, string Gateway, IReadOnlyList<PaymentOrder> Orders);
+
+public sealed record PaymentOrder(string Number, OrderStatus Status);

@@ -1,0 +1,48 @@
+using System.Globalization;
+using MallPortal.Core.Common;
+using Microsoft.Extensions.Options;
+
+namespace MallPortal.Core.Orders.Payments.Sandbox;
+
+/// <summary>MallPortal's adapter for the sandbox provider, shaped like the real adapters will be.</summary>
+public sealed class SandboxGateway(SandboxProvider provider, IOptions<SandboxOptions> options) : IPaymentGateway
+{
+    public const string GatewayName = "sandbox";
+
+    public const string SuccessBody = "success";
+
+    public string Name => GatewayName;
+
+    public GatewayCapabilities Capabilities =>
+        GatewayCapabilities.Refund | GatewayCapabilities.PartialRefund | GatewayCapabilities.Query | GatewayCapabilities.Close;
+
+    public bool PaysOnline => true;
+
+    public string Acknowledgement => SuccessBody;
+
+    public async Task<string> StartAsync(GatewayPaymentRequest request, CancellationToken cancellationToken)
+    {
+        var trade = await provider.OpenAsync(request, cancellationToken);
+        return $"/sandbox/cashier/{trade.TradeNo}";
+    }
+
+    public GatewayNotice? Verify(IReadOnlyDictionary<string, string> fields)
+    {
+        if (!SandboxSignature.Verify(fields, options.Value.Key)
+            || !fields.TryGetValue("notify_id", out var id) || !fields.TryGetValue("out_trade_no", out var number)
+            || !fields.TryGetValue("total_fee", out var fee) || !long.TryParse(fee, NumberStyles.None, CultureInfo.InvariantCulture, out var fen))
+        {
+            return null;
+        }
+        fields.TryGetValue("trade_no", out var tradeNo);
+        return new GatewayNotice(id, number, tradeNo, new Money(fen), fields.GetValueOrDefault("trade_status") == "SUCCESS");
+    }
+
+    public Task<GatewayRefundResult> RefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken) =>
+        provider.RefundAsync(request, cancellationToken);
+
+    public Task<GatewayTradeState> QueryAsync(string paymentNumber, CancellationToken cancellationToken) =>
+        provider.QueryAsync(paymentNumber, cancellationToken);
+
+    public Task<bool> CloseAsync(string paymentNumber, CancellationToken cancellationToken) => provider.CloseAsync(paymentNumber, cancellationToken);
+}

@@ -1,0 +1,137 @@
+using MallPortal.Core.Common;
+using MallPortal.Core.Resources;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MallPortal.Core.Orders;
+
+public enum RefundStatus
+{
+    Requested,
+    Rejected,
+    Refunded,
+}
+
+/// <summary>
+/// A buyer's request to cancel a paid order before shipment, with the amount per order line. The merchant approves
+/// (the gateway refunds, stock goes back, the order is cancelled) or rejects with a reason.
+/// </summary>
+public class Refund
+{
+    public const int ReasonMaxLength = 200;
+
+    private readonly List<RefundLine> _lines = [];
+
+    protected Refund()
+    {
+    }
+
+    internal Refund(string number, Order order, string? reason, DateTime now)
+    {
+        reason = (reason ?? "").Trim();
+        if (reason.Length is 0 or > ReasonMaxLength)
+        {
+            throw new DomainException(string.Format(CoreText.RefundReasonRequired, ReasonMaxLength), nameof(Reason));
+        }
+        (Number, OrderId, ShopId, BuyerUserId, Reason, RequestedAt) = (number, order.Id, order.ShopId, order.BuyerUserId, reason, now);
+        // Money actually received is returned: the whole order (items and shipping) for a paid order, nothing for cash on delivery.
+        Amount = order.PaidAt is null ? Money.Zero : order.Total;
+        var parts = Amount.Allocate(order.Lines.Select(l => l.Amount.Fen).ToList());
+        _lines.AddRange(order.Lines.Select((l, i) => new RefundLine(l.Id, l.Quantity, parts[i])));
+    }
+
+    public int Id { get; private set; }
+
+    public string Number { get; private set; } = "";
+
+    public int OrderId { get; private set; }
+
+    public int ShopId { get; private set; }
+
+    public int BuyerUserId { get; private set; }
+
+    public Money Amount { get; private set; }
+
+    public string Reason { get; private set; } = "";
+
+    public RefundStatus Status { get; private set; }
+
+    public string? RejectReason { get; private set; }
+
+    public string? GatewayRefundNo { get; private set; }
+
+    public DateTime RequestedAt { get; private set; }
+
+    public DateTime? DecidedAt { get; private set; }
+
+    public int? DecidedByUserId { get; private set; }
+
+    public IReadOnlyList<RefundLine> Lines => _lines;
+
+    internal void Reject(string? reason, int actorUserId, DateTime now)
+    {
+        EnsureOpen();
+        reason = (reason ?? "").Trim();
+        if (reason.Length is 0 or > ReasonMaxLength)
+        {
+            throw new DomainException(string.Format(CoreText.RejectReasonRequired, ReasonMaxLength), nameof(RejectReason));
+        }
+        (Status, RejectReason, DecidedAt, DecidedByUserId) = (RefundStatus.Rejected, reason, now, actorUserId);
+    }
+
+    internal void Complete(string? gatewayRefundNo, int actorUserId, DateTime now)
+    {
+        EnsureOpen();
+        (Status, GatewayRefundNo, DecidedAt, DecidedByUserId) = (RefundStatus.Refunded, gatewayRefundNo, now, actorUserId);
+    }
+
+    private void EnsureOpen()
+    {
+        if (Status != RefundStatus.Requested)
+        {
+            throw new DomainException(CoreText.RefundAlreadyDecided, nameof(Status));
+        }
+    }
+}
+
+public class RefundLine
+{
+    protected RefundLine()
+    {
+    }
+
+    internal RefundLine(int orderLineId, int quantity, Money amount) => (OrderLineId, Quantity, Amount) = (orderLineId, quantity, amount);
+
+    public int Id { get; private set; }
+
+    public int RefundId { get; private set; }
+
+    public int OrderLineId { get; private set; }
+
+    public int Quantity { get; private set; }
+
+    public Money Amount { get; private set; }
+}
+
+internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
+{
+    public void Configure(EntityTypeBuilder<Refund> builder)
+    {
+        builder.Property(r => r.Number).HasMaxLength(32).IsRequired();
+        builder.HasIndex(r => r.Number).IsUnique();
+        builder.Property(r => r.Reason).HasMaxLength(Refund.ReasonMaxLength).IsRequired();
+        builder.Property(r => r.RejectReason).HasMaxLength(Refund.ReasonMaxLength);
+        builder.Property(r => r.GatewayRefundNo).HasMaxLength(64);
+        builder.HasIndex(r => new { r.ShopId, r.Status });
+        builder.HasIndex(r => r.OrderId);
+        builder.HasOne<Order>().WithMany().HasForeignKey(r => r.OrderId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.Lines).WithOne().HasForeignKey(l => l.RefundId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class RefundLineConfiguration : IEntityTypeConfiguration<RefundLine>
+{
+    public void Configure(EntityTypeBuilder<RefundLine> builder) =>
+        builder.HasOne<OrderLine>().WithMany().HasForeignKey(l => l.OrderLineId).OnDelete(DeleteBehavior.Restrict);
+}

@@ -1,0 +1,74 @@
+using MallPortal.Core.Common;
+using MallPortal.Core.Data;
+using MallPortal.Core.Inventory;
+using MallPortal.Core.Orders.Payments;
+using MallPortal.Core.Resources;
+using Microsoft.EntityFrameworkCore;
+
+namespace MallPortal.Core.Orders;
+
+/// <summary>Cancellation of a paid order before shipment: the buyer asks, the merchant approves (refund) or rejects with a reason.</summary>
+public sealed class RefundService(IDbContextFactory<MallDbContext> contexts, PaymentGateways gateways, OrderNotifier notifier,
+    StockNotifier stockNotifier, OrderNumbers numbers, TimeProvider clock)
+{
+    public async Task<string> RequestCancellationAsync(Actor actor, string orderNumber, string? reason, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var order = await OrderAccess.ForBuyerAsync(db, actor, orderNumber, cancellationToken);
+        OrderTransitions.Next(order.Status, OrderTrigger.CancelWithRefund);
+        if (await db.Refunds.AnyAsync(r => r.OrderId == order.Id && r.Status == RefundStatus.Requested, cancellationToken))
+        {
+            throw new DomainException(CoreText.CancellationAlreadyRequested);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var refund = new Refund(numbers.Refund(now), order, reason, now);
+        db.Refunds.Add(refund);
+        order.Record(OrderEventKind.CancellationRequested, refund.Reason, actor.UserId, now);
+        await OrderAccess.SaveAsync(db, cancellationToken);
+        await notifier.AfterCommitAsync([new OrderNews(order.Id, OrderEventKind.CancellationRequested, refund.Reason)], cancellationToken);
+        return refund.Number;
+    }
+
+    /// <summary>
+    /// Approval refunds through the gateway first (idempotent by the refund number, so a retry after a failure never pays
+    /// twice), then cancels the order and returns its stock in one transaction.
+    /// </summary>
+    public async Task DecideAsync(Actor actor, string refundNumber, bool approve, string? rejectReason, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var shopId = await Catalog.ProductService.ShopOfAsync(db, actor, cancellationToken);
+        var refund = await db.Refunds.SingleOrDefaultAsync(r => r.Number == refundNumber && r.ShopId == shopId, cancellationToken)
+            ?? throw new DomainException(CoreText.RefundNotFound);
+        var order = await OrderAccess.Full(db).SingleAsync(o => o.Id == refund.OrderId, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!approve)
+        {
+            refund.Reject(rejectReason, actor.UserId, now);
+            order.Record(OrderEventKind.CancellationRejected, refund.RejectReason, actor.UserId, now);
+            await OrderAccess.SaveAsync(db, cancellationToken);
+            await notifier.AfterCommitAsync([new OrderNews(order.Id, OrderEventKind.CancellationRejected, refund.RejectReason)], cancellationToken);
+            return;
+        }
+        OrderTransitions.Next(order.Status, OrderTrigger.CancelWithRefund);
+        string? gatewayRefundNo = null;
+        if (refund.Amount.Fen > 0)
+        {
+            var result = await gateways.Get(order.PaymentMethod).RefundAsync(
+                new GatewayRefundRequest(order.Payment.Number, refund.Number, refund.Amount, order.Payment.Amount, refund.Reason), cancellationToken);
+            if (!result.Succeeded)
+            {
+                throw new DomainException(string.Format(CoreText.RefundFailed, result.Error));
+            }
+            gatewayRefundNo = result.GatewayRefundNo;
+            order.Payment.AddRefund(refund.Amount);
+        }
+        refund.Complete(gatewayRefundNo, actor.UserId, now);
+        order.Apply(OrderTrigger.CancelWithRefund, now, actor.UserId, refund.Amount.ToString());
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await StockLedger.ApplyAsync(db, OrderAccess.StockLines(order), StockMovementKind.Release, order.Number, now, cancellationToken);
+        await OrderAccess.SaveAsync(db, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await stockNotifier.AfterCommitAsync(order.Lines.Select(l => l.SkuId).ToList(), [], cancellationToken);
+        await notifier.AfterCommitAsync([new OrderNews(order.Id, OrderEventKind.CancelWithRefund, refund.Amount.ToString())], cancellationToken);
+    }
+}
