@@ -1,5 +1,6 @@
 using MallPortal.Components;
 using MallPortal.Components.Account;
+using MallPortal.Features.Orders;
 using MallPortal.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -29,6 +30,7 @@ app.MapAdditionalIdentityEndpoints();
 app.MapCultureSwitch();
 app.MapHealthChecks("/healthz");
 app.MapPublicFiles();
+app.MapOrderEndpoints();
 
 await app.PrepareAsync();
 await app.RunAsync();

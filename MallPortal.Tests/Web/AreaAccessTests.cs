@@ -11,6 +11,10 @@ public class AreaAccessTests(AppFixture app) : IClassFixture<AppFixture>
     [InlineData("/admin")]
     [InlineData("/admin/users")]
     [InlineData("/account")]
+    [InlineData("/account/orders")]
+    [InlineData("/checkout")]
+    [InlineData("/merchant/orders")]
+    [InlineData("/admin/orders")]
     public async Task Anonymous_visitors_are_sent_to_login_with_a_way_back(string path)
     {
         using var client = app.Factory.CreateBrowserlessClient();
@@ -25,6 +29,9 @@ public class AreaAccessTests(AppFixture app) : IClassFixture<AppFixture>
     [InlineData("/admin")]
     [InlineData("/merchant")]
     [InlineData("/distributor")]
+    [InlineData("/merchant/orders")]
+    [InlineData("/merchant/reviews")]
+    [InlineData("/admin/orders")]
     public async Task A_consumer_is_denied_the_other_roles_areas(string path)
     {
         using var client = app.Factory.CreateBrowserlessClient();

@@ -6,7 +6,7 @@ namespace MallPortal.Hosting;
 
 public static class FileEndpoints
 {
-    private static readonly string[] PublicFolders = ["avatars", "products", "shops"];
+    private static readonly string[] PublicFolders = ["avatars", "products", "shops", "reviews"];
 
     /// <summary>Public uploads (avatars, product and shop pictures); a licence scan only for admins.</summary>
     public static IEndpointRouteBuilder MapPublicFiles(this IEndpointRouteBuilder endpoints)

@@ -2,6 +2,7 @@ using MallPortal.Core.Notifications;
 using MallPortal.Core.Common;
 using MallPortal.Features.Inventory;
 using MallPortal.Features.Notifications;
+using MallPortal.Features.Orders;
 using Quartz;
 
 namespace MallPortal.Hosting;
@@ -20,6 +21,18 @@ public static class JobRegistration
             q.AddJob<SendStockDigestJob>(j => j.WithIdentity(SendStockDigestJob.Key));
             q.AddTrigger(t => t.ForJob(SendStockDigestJob.Key).WithIdentity("stock-digest-daily")
                 .WithCronSchedule("0 0 9 * * ?", c => c.InTimeZone(BusinessTimeZone.FromId(config["Business:TimeZone"]).Zone)));
+            var orderTick = TimeSpan.FromSeconds(config.GetValue("Orders:TimerIntervalSeconds", 60));
+            q.AddJob<CloseUnpaidOrdersJob>(j => j.WithIdentity(CloseUnpaidOrdersJob.Key));
+            q.AddJob<RemindUnpaidOrdersJob>(j => j.WithIdentity(RemindUnpaidOrdersJob.Key));
+            q.AddJob<AutoConfirmReceiptJob>(j => j.WithIdentity(AutoConfirmReceiptJob.Key));
+            foreach (var key in new[] { CloseUnpaidOrdersJob.Key, RemindUnpaidOrdersJob.Key, AutoConfirmReceiptJob.Key })
+            {
+                q.AddTrigger(t => t.ForJob(key).WithIdentity(key.Name + "-tick").StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(orderTick).RepeatForever()));
+            }
+            q.AddJob<DeliverSandboxCallbacksJob>(j => j.WithIdentity(DeliverSandboxCallbacksJob.Key));
+            q.AddTrigger(t => t.ForJob(DeliverSandboxCallbacksJob.Key).WithIdentity("sandbox-callbacks-tick").StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(5)).RepeatForever()));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddSingleton<IOutboxSignal, QuartzOutboxSignal>();

@@ -46,6 +46,8 @@ public static class WebRegistration
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<MallPortal.Features.Orders.CartSession>();
+        services.AddScoped<MallPortal.Features.Orders.CheckoutFlow>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddAuthentication(o =>
             {

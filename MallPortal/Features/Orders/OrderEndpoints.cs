@@ -1,0 +1,44 @@
+using MallPortal.Core.Common;
+using MallPortal.Core.Orders;
+using MallPortal.Core.Orders.Payments;
+using MallPortal.Hosting;
+
+namespace MallPortal.Features.Orders;
+
+public static class OrderEndpoints
+{
+    /// <summary>
+    /// The gateways' server-to-server notifications (anonymous: the signature is the proof), and checkout as JSON for
+    /// API clients and the flash-sale benchmark (signed-in users; JSON only, so a cross-site form cannot post it).
+    /// </summary>
+    public static IEndpointRouteBuilder MapOrderEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/payments/notify/{gateway}", async (string gateway, HttpRequest request, PaymentService payments, CancellationToken ct) =>
+        {
+            var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : null;
+            var fields = form?.ToDictionary(f => f.Key, f => f.Value.ToString()) ?? [];
+            var result = await payments.HandleNotificationAsync(gateway, fields, ct);
+            return Results.Text(result.Body, "text/plain", statusCode: result.Accepted ? 200 : 400);
+        }).DisableAntiforgery().AllowAnonymous();
+
+        endpoints.MapPost("/api/checkout", async (CheckoutRequest body, HttpContext context, CheckoutService checkout, CancellationToken ct) =>
+        {
+            try
+            {
+                var input = new CheckoutInput(body.Lines.Select(l => new CheckoutLine(l.SkuId, l.Quantity)).ToList(), body.AddressId,
+                    body.PaymentMethod, body.IdempotencyKey);
+                var result = await checkout.PlaceOrderAsync(context.User.ToActor(), input, ct);
+                return Results.Ok(new { result.PaymentNumber, AmountFen = result.Amount.Fen, result.OrderNumbers });
+            }
+            catch (DomainException ex)
+            {
+                return Results.Json(new { error = ex.Message, field = ex.Field }, statusCode: StatusCodes.Status409Conflict);
+            }
+        }).RequireAuthorization();
+        return endpoints;
+    }
+
+    public sealed record CheckoutRequest(IReadOnlyList<CheckoutRequestLine> Lines, int AddressId, string PaymentMethod, string IdempotencyKey);
+
+    public sealed record CheckoutRequestLine(int SkuId, int Quantity);
+}

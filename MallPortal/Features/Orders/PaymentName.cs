@@ -1,0 +1,16 @@
+using MallPortal.Core.Orders.Payments;
+using MallPortal.Core.Orders.Payments.Sandbox;
+using MallPortal.Resources;
+
+namespace MallPortal.Features.Orders;
+
+/// <summary>How a gateway is named to people.</summary>
+public static class PaymentName
+{
+    public static string Of(string gateway) => gateway switch
+    {
+        CashOnDeliveryGateway.GatewayName => UiText.PayCashOnDelivery,
+        SandboxGateway.GatewayName => UiText.PaySandbox,
+        _ => gateway,
+    };
+}
