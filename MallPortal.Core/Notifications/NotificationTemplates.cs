@@ -123,6 +123,10 @@ public static class NotificationTemplates
         "订单已取消并退款", "订单 {number} 已取消，{amount} 已原路退回。",
         SmsText: "【MallPortal】您的订单{number}已取消，{amount}已原路退回，请注意查收。");
 
+    public static readonly NotificationTemplate OrderCancelledOnRequest = new(
+        "order-cancelled-on-request", NotificationCategory.Orders,
+        "订单已取消", "订单 {number} 已按您的申请取消，货到付款无需退款。");
+
     public static readonly NotificationTemplate ReviewReplied = new(
         "review-replied", NotificationCategory.Orders,
         "商家回复了您的评价", "「{product}」的商家回复：{reply}");
@@ -131,5 +135,5 @@ public static class NotificationTemplates
         [VerificationCode, Welcome, PasswordChanged, ContactChanged, EmailConfirmation, PasswordResetLink, Announcement,
          MerchantApproved, MerchantRejected, StockLow, StockDigest, OrderPlaced, OrderPlacedCod, OrderPaid, MerchantNewOrder,
          PaymentReminder, OrderClosed, OrderShipped, OrderReceived, OrderAutoReceived, CancellationRequested, CancellationRejected,
-         OrderRefunded, ReviewReplied];
+         OrderRefunded, OrderCancelledOnRequest, ReviewReplied];
 }

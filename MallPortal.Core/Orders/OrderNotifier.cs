@@ -36,8 +36,13 @@ public sealed class OrderNotifier(IDbContextFactory<MallDbContext> contexts, Not
                 await notifications.NotifyAsync(userId, template, values, link, cancellationToken);
             switch (item.Kind)
             {
-                case OrderEventKind.Placed when o.PaymentMethod != Payments.CashOnDeliveryGateway.GatewayName:
-                    await Tell(o.BuyerUserId, NotificationTemplates.OrderPlaced, buyerLink);
+                case OrderEventKind.Placed:
+                    // The checkout took these lines out of the buyer's cart.
+                    await live.PublishAsync(new CartChanged(o.BuyerUserId, null), cancellationToken);
+                    if (o.PaymentMethod != Payments.CashOnDeliveryGateway.GatewayName)
+                    {
+                        await Tell(o.BuyerUserId, NotificationTemplates.OrderPlaced, buyerLink);
+                    }
                     break;
                 case OrderEventKind.ChooseCashOnDelivery:
                     await Tell(o.BuyerUserId, NotificationTemplates.OrderPlacedCod, buyerLink);
@@ -68,8 +73,11 @@ public sealed class OrderNotifier(IDbContextFactory<MallDbContext> contexts, Not
                 case OrderEventKind.CancellationRejected:
                     await Tell(o.BuyerUserId, NotificationTemplates.CancellationRejected, buyerLink);
                     break;
+                case OrderEventKind.CancelWithRefund when item.Detail is null:
+                    await Tell(o.BuyerUserId, NotificationTemplates.OrderCancelledOnRequest, buyerLink);
+                    break;
                 case OrderEventKind.CancelWithRefund:
-                    values["amount"] = item.Detail ?? values["amount"];
+                    values["amount"] = item.Detail;
                     await Tell(o.BuyerUserId, NotificationTemplates.OrderRefunded, buyerLink);
                     break;
             }

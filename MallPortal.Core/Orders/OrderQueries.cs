@@ -13,10 +13,12 @@ namespace MallPortal.Core.Orders;
 public sealed class OrderQueries(IDbContextFactory<MallDbContext> contexts, BusinessTimeZone timeZone)
 {
     /// <summary>Counts per status tab for whoever is asking: a buyer's own, a merchant's shop, or (admin) everything.</summary>
-    public async Task<IReadOnlyDictionary<OrderStatus, int>> CountsAsync(Actor actor, OrderScope scope, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<OrderStatus, int>> CountsAsync(Actor actor, OrderScope scope, int? shopId = null,
+        CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var orders = await ScopeAsync(db, actor, scope, cancellationToken);
+        orders = shopId is { } id ? orders.Where(o => o.ShopId == id) : orders;
         return await orders.GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
     }
 

@@ -63,12 +63,16 @@ public sealed class RefundService(IDbContextFactory<MallDbContext> contexts, Pay
             order.Payment.AddRefund(refund.Amount);
         }
         refund.Complete(gatewayRefundNo, actor.UserId, now);
-        order.Apply(OrderTrigger.CancelWithRefund, now, actor.UserId, refund.Amount.ToString());
+        order.Apply(OrderTrigger.CancelWithRefund, now, actor.UserId, refund.Amount.IsZero ? null : string.Format(CoreText.RefundNote, refund.Amount));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await StockLedger.ApplyAsync(db, OrderAccess.StockLines(order), StockMovementKind.Release, order.Number, now, cancellationToken);
+        // Counted as sold when paid (or placed cash on delivery); a cancelled sale is no sale.
+        await Catalog.ProductSales.AddAsync(db, order.Lines.Select(l => (l.ProductId, -l.Quantity)), cancellationToken);
         await OrderAccess.SaveAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await stockNotifier.AfterCommitAsync(order.Lines.Select(l => l.SkuId).ToList(), [], cancellationToken);
-        await notifier.AfterCommitAsync([new OrderNews(order.Id, OrderEventKind.CancelWithRefund, refund.Amount.ToString())], cancellationToken);
+        // Nothing was paid for a cash-on-delivery order, so there is no refund to announce.
+        var refunded = refund.Amount.IsZero ? null : refund.Amount.ToString();
+        await notifier.AfterCommitAsync([new OrderNews(order.Id, OrderEventKind.CancelWithRefund, refunded)], cancellationToken);
     }
 }

@@ -8,6 +8,10 @@ public static class PageExtensions
     public static Task WaitForInteractiveAsync(this IPage page) =>
         page.Locator("#circuit[data-state=interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
+    /// <summary>A page's loaded content in the interactive render (the <c>Ready</c> marker), where its buttons work.</summary>
+    public static Task WaitForReadyAsync(this IPage page, string name) =>
+        page.Locator($"[data-ready={name}][data-state=interactive]").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
     public static async Task LogInAsync(this IPage page, string login, string password, string returnUrl = "/")
     {
         await page.GotoAsync($"/Account/Login?returnUrl={Uri.EscapeDataString(returnUrl)}");

@@ -83,7 +83,7 @@ public sealed class ProductForm
     }
 
     // Prices are typed in yuan; anything finer than a fen is rounded to the fen, as the field shows.
-    private static Money? Fen(decimal? yuan) => yuan is { } y ? Money.FromYuan(decimal.Round(y, 2, MidpointRounding.AwayFromZero)) : null;
+    private static Money? Fen(decimal? yuan) => Components.Shared.YuanInput.ToMoney(yuan);
 
     public sealed class SpecRow
     {
