@@ -35,6 +35,9 @@ public class InventoryJourneyTests(BrowserFixture browser)
         await row.GetByLabel("供应商").FillAsync("东莞膜业");
         await row.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         await Assertions.Expect(stockText).ToHaveTextAsync($"库存 {start + 5} 件");
+        // The list reloads with the new figures (after the save and the live update) before the next field is typed.
+        await Assertions.Expect(row).ToContainTextAsync((start + 5).ToString());
+        await merchant.WaitForTimeoutAsync(300);
 
         await row.GetByLabel("预警值").FillAsync((start + 4).ToString());
         await row.GetByLabel("预警值").PressAsync("Tab");
