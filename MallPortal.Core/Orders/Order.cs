@@ -106,7 +106,7 @@ public class Order
         return order;
     }
 
-    public bool IsCashOnDelivery => PaymentMethod == CashOnDeliveryGateway.GatewayName;
+    public bool IsCashOnDelivery => CashOnDeliveryGateway.Is(PaymentMethod);
 
     /// <summary>Moves the order one step; throws the standard message when the table does not allow it.</summary>
     public void Apply(OrderTrigger trigger, DateTime now, int? actorUserId, string? note = null)
@@ -119,7 +119,7 @@ public class Order
             case OrderTrigger.ConfirmReceipt or OrderTrigger.AutoConfirmReceipt: CompletedAt = now; break;
         }
         Version++;
-        _events.Add(new OrderEvent(Enum.Parse<OrderEventKind>(trigger.ToString()), Status, note, actorUserId, now));
+        _events.Add(new OrderEvent(OrderTransitions.EventOf(trigger), Status, note, actorUserId, now));
     }
 
     public void Ship(string? carrier, string? trackingNumber, DateTime now, TimeSpan autoConfirmAfter, int actorUserId)

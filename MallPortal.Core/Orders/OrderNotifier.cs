@@ -28,7 +28,7 @@ public sealed class OrderNotifier(IDbContextFactory<MallDbContext> contexts, Not
                 ["number"] = o.Number, ["amount"] = new Money(o.TotalFen).ToString(), ["reason"] = item.Detail ?? "",
                 ["carrier"] = o.Carrier ?? "", ["tracking"] = o.TrackingNumber ?? "",
                 ["minutes"] = options.Value.PaymentTimeoutMinutes.ToString(), ["days"] = options.Value.AutoConfirmDays.ToString(),
-                ["method"] = o.PaymentMethod == Payments.CashOnDeliveryGateway.GatewayName ? "货到付款" : "在线支付",
+                ["method"] = Payments.CashOnDeliveryGateway.Is(o.PaymentMethod) ? "货到付款" : "在线支付",
             };
             var buyerLink = $"/account/orders/{o.Number}";
             var shopLink = $"/merchant/orders/{o.Number}";
@@ -39,7 +39,7 @@ public sealed class OrderNotifier(IDbContextFactory<MallDbContext> contexts, Not
                 case OrderEventKind.Placed:
                     // The checkout took these lines out of the buyer's cart.
                     await live.PublishAsync(new CartChanged(o.BuyerUserId, null), cancellationToken);
-                    if (o.PaymentMethod != Payments.CashOnDeliveryGateway.GatewayName)
+                    if (!Payments.CashOnDeliveryGateway.Is(o.PaymentMethod))
                     {
                         await Tell(o.BuyerUserId, NotificationTemplates.OrderPlaced, buyerLink);
                     }

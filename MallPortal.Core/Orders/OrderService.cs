@@ -48,7 +48,7 @@ public sealed class OrderService(IDbContextFactory<MallDbContext> contexts, Paym
         await OrderAccess.SaveAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await stockNotifier.AfterCommitAsync(orders.SelectMany(o => o.Lines).Select(l => l.SkuId).Distinct().ToList(), [], cancellationToken);
-        var kind = Enum.Parse<OrderEventKind>(trigger.ToString());
+        var kind = OrderTransitions.EventOf(trigger);
         await notifier.AfterCommitAsync(orders.Select(o => new OrderNews(o.Id, kind)).ToList(), cancellationToken);
     }
 }

@@ -24,6 +24,9 @@ public static class OrderTransitions
     public static IEnumerable<(OrderStatus From, OrderTrigger Trigger, OrderStatus To)> Allowed =>
         Table.Select(t => (t.Key.From, t.Key.Trigger, t.Value));
 
+    /// <summary>Each step's timeline row has the step's own name in <see cref="OrderEventKind"/>.</summary>
+    public static OrderEventKind EventOf(OrderTrigger trigger) => Enum.Parse<OrderEventKind>(trigger.ToString());
+
     public static bool CanApply(OrderStatus from, OrderTrigger trigger) => Table.ContainsKey((from, trigger));
 
     public static OrderStatus Next(OrderStatus from, OrderTrigger trigger) =>

@@ -4,7 +4,10 @@ namespace MallPortal.Core.Orders;
 
 /// <summary>One order in a list: enough to recognise it and act on it.</summary>
 public sealed record OrderRow(string Number, int ShopId, string ShopName, string BuyerName, OrderStatus Status, string PaymentMethod, Money Total,
-    DateTime PlacedAt, IReadOnlyList<OrderLineView> Lines, bool CancellationOpen);
+    DateTime PlacedAt, IReadOnlyList<OrderLineView> Lines, bool CancellationOpen)
+{
+    public bool IsCashOnDelivery => Payments.CashOnDeliveryGateway.Is(PaymentMethod);
+}
 
 public sealed record OrderLineView(int Id, int ProductId, string Title, string SpecText, string? ImagePath, Money UnitPrice, int Quantity, Money Amount,
     bool Reviewed);
@@ -15,6 +18,8 @@ public sealed record OrderDetails(string Number, int ShopId, string ShopName, st
     DateTime? CashCollectedAt, IReadOnlyList<OrderLineView> Lines, IReadOnlyList<OrderEventView> Timeline, IReadOnlyList<RefundView> Refunds)
 {
     public RefundView? OpenRefund => Refunds.FirstOrDefault(r => r.Status == RefundStatus.Requested);
+
+    public bool IsCashOnDelivery => Payments.CashOnDeliveryGateway.Is(PaymentMethod);
 }
 
 public sealed record OrderEventView(OrderEventKind Kind, OrderStatus StatusAfter, string? Note, DateTime At);

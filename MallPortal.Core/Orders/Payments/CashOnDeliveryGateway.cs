@@ -8,6 +8,8 @@ public sealed class CashOnDeliveryGateway : IPaymentGateway
 {
     public const string GatewayName = "cod";
 
+    public static bool Is(string? gateway) => gateway == GatewayName;
+
     public string Name => GatewayName;
 
     public GatewayCapabilities Capabilities => GatewayCapabilities.None;

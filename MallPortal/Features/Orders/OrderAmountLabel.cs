@@ -11,7 +11,7 @@ public static class OrderAmountLabel
     {
         OrderStatus.PendingPayment => UiText.AmountDue,
         OrderStatus.Cancelled => UiText.OrderAmount,
-        _ when paymentMethod == CashOnDeliveryGateway.GatewayName => UiText.AmountOnDelivery,
+        _ when CashOnDeliveryGateway.Is(paymentMethod) => UiText.AmountOnDelivery,
         _ => UiText.OrderTotal,
     };
 }
