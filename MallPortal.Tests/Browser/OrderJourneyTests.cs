@@ -28,13 +28,13 @@ public class OrderJourneyTests(BrowserFixture browser)
         await buyer.WaitForInteractiveAsync();
         await Assertions.Expect(buyer.GetByTestId("cart-shop")).ToHaveCountAsync(2);
         await buyer.GetByTestId("go-checkout").ClickAsync();
-        await buyer.WaitForURLAsync("**/checkout");
+        await buyer.WaitForAddressAsync("/checkout$");
         await buyer.WaitForInteractiveAsync();
         await Assertions.Expect(buyer.GetByTestId("checkout-shop")).ToHaveCountAsync(2);
         await AddAddressAsync(buyer);
         await buyer.GetByTestId("place-order").ClickAsync();
 
-        await buyer.WaitForURLAsync("**/sandbox/cashier/**");
+        await buyer.WaitForAddressAsync("/sandbox/cashier/");
         await buyer.WaitForReadyAsync("cashier");
         await buyer.GetByTestId("sandbox-pay").ClickAsync();
         await Assertions.Expect(buyer.GetByTestId("payment-result")).ToContainTextAsync("支付成功");
@@ -71,7 +71,7 @@ public class OrderJourneyTests(BrowserFixture browser)
         await Assertions.Expect(buyer.GetByTestId("photo-chip")).ToHaveCountAsync(1);
         await buyer.GetByTestId("submit-review").ClickAsync();
 
-        await buyer.WaitForURLAsync("**/product/13?tab=reviews");
+        await buyer.WaitForAddressAsync(@"/product/13\?tab=reviews$");
         var review = buyer.GetByTestId("review").Filter(new() { HasText = "语音控制很灵" });
         await Assertions.Expect(review.Locator("img.review-photo")).ToHaveCountAsync(1);
         await buyer.GetByTestId("with-photos").ClickAsync();
@@ -87,11 +87,11 @@ public class OrderJourneyTests(BrowserFixture browser)
         var stock = await StockAsync(buyer);
 
         await buyer.GetByTestId("buy-now").ClickAsync();
-        await buyer.WaitForURLAsync("**/checkout?**");
+        await buyer.WaitForAddressAsync(@"/checkout\?sku=");
         await buyer.WaitForInteractiveAsync();
         await AddAddressAsync(buyer);
         await buyer.GetByTestId("place-order").ClickAsync();
-        await buyer.WaitForURLAsync("**/sandbox/cashier/**");
+        await buyer.WaitForAddressAsync("/sandbox/cashier/");
 
         await buyer.GotoAsync($"/product/{Holder}");
         await buyer.WaitForInteractiveAsync();
@@ -166,7 +166,7 @@ public class OrderJourneyTests(BrowserFixture browser)
     {
         await buyer.WaitForReadyAsync("buy-box");
         await buyer.GetByTestId("buy-now").ClickAsync();
-        await buyer.WaitForURLAsync("**/checkout?**");
+        await buyer.WaitForAddressAsync(@"/checkout\?sku=");
         await buyer.WaitForInteractiveAsync();
         await buyer.Locator("[data-testid=address-picker][data-state=ready]").WaitForAsync();
         if (await buyer.GetByTestId("address-option").CountAsync() == 0)
@@ -177,11 +177,11 @@ public class OrderJourneyTests(BrowserFixture browser)
         await buyer.GetByTestId("place-order").ClickAsync();
         if (method == "货到付款")
         {
-            await buyer.WaitForURLAsync("**/account/orders/*");
+            await buyer.WaitForAddressAsync("/account/orders/[0-9]+$");
             await buyer.WaitForInteractiveAsync();
             return buyer.Url.Split('/')[^1];
         }
-        await buyer.WaitForURLAsync("**/sandbox/cashier/**");
+        await buyer.WaitForAddressAsync("/sandbox/cashier/");
         await buyer.WaitForReadyAsync("cashier");
         return "";
     }

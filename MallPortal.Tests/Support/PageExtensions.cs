@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace MallPortal.Tests.Support;
@@ -11,6 +12,14 @@ public static class PageExtensions
     /// <summary>A page's loaded content in the interactive render (the <c>Ready</c> marker), where its buttons work.</summary>
     public static Task WaitForReadyAsync(this IPage page, string name) =>
         page.Locator($"[data-ready={name}][data-state=interactive]").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+    /// <summary>
+    /// Waits until the address matches <paramref name="pattern"/> (a regular expression) by polling it. Blazor navigates
+    /// inside the page (pushState) after a round trip to the server; <c>WaitForURLAsync</c> listens for the navigation
+    /// event and, under load, misses one that lands while it subscribes (seen in CI: the page was on the new address).
+    /// </summary>
+    public static Task WaitForAddressAsync(this IPage page, string pattern) =>
+        Assertions.Expect(page).ToHaveURLAsync(new Regex(pattern));
 
     public static async Task LogInAsync(this IPage page, string login, string password, string returnUrl = "/")
     {
