@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MallPortal.Core.Orders;
 
 /// <summary>What a buyer does to their own orders: cancel an unpaid one, confirm receipt.</summary>
-public sealed class OrderService(IDbContextFactory<MallDbContext> contexts, PaymentGateways gateways, OrderNotifier notifier,
+public sealed class OrderService(IDbContextFactory<MallDbContext> contexts, PaymentService payments, OrderNotifier notifier,
     StockNotifier stockNotifier, TimeProvider clock)
 {
     /// <summary>The stock is back at once; the checkout's payment is closed at the gateway so it can no longer be paid.</summary>
@@ -17,9 +17,9 @@ public sealed class OrderService(IDbContextFactory<MallDbContext> contexts, Paym
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var order = await OrderAccess.ForBuyerAsync(db, actor, number, cancellationToken);
         OrderTransitions.Next(order.Status, OrderTrigger.CancelByBuyer);
-        if (!await gateways.Get(order.PaymentMethod).CloseAsync(order.Payment.Number, cancellationToken))
+        if (!await payments.CloseAtGatewayAsync(order.PaymentMethod, order.Payment.Number, cancellationToken))
         {
-            // Paid at the cashier a moment ago; the notification is on its way.
+            // Paid at the cashier a moment ago (and now settled from the gateway's answer).
             throw new DomainException(CoreText.OrderJustPaid);
         }
         await CancelUnpaidAsync(db, [order], OrderTrigger.CancelByBuyer, actor.UserId, cancellationToken);

@@ -7,10 +7,10 @@ using Microsoft.Extensions.Options;
 namespace MallPortal.Core.Orders;
 
 /// <summary>The order clocks the Quartz jobs call: close unpaid orders, remind before closing, confirm receipt for the buyer.</summary>
-public sealed class OrderTimerService(IDbContextFactory<MallDbContext> contexts, PaymentGateways gateways, OrderService orders,
+public sealed class OrderTimerService(IDbContextFactory<MallDbContext> contexts, PaymentService payments, OrderService orders,
     OrderNotifier notifier, NotificationService notifications, IOptions<OrderOptions> options)
 {
-    /// <summary>Unpaid orders past their time close together per payment; a payment the buyer has just made is left for its notification.</summary>
+    /// <summary>Unpaid orders past their time close together per payment; one the buyer has just paid is settled instead.</summary>
     public async Task<int> CloseExpiredAsync(DateTime now, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -20,7 +20,7 @@ public sealed class OrderTimerService(IDbContextFactory<MallDbContext> contexts,
         foreach (var group in expired.GroupBy(o => o.PaymentId))
         {
             var payment = group.First().Payment;
-            if (!await gateways.Get(payment.Gateway).CloseAsync(payment.Number, cancellationToken))
+            if (!await payments.CloseAtGatewayAsync(payment.Gateway, payment.Number, cancellationToken))
             {
                 continue;
             }

@@ -39,24 +39,28 @@ public class OrderTimerTests
     }
 
     [Theory, MemberData(nameof(Providers))]
-    public async Task A_paid_order_is_never_closed_and_one_paid_at_the_cashier_waits_for_its_notification(DatabaseProvider provider)
+    public async Task A_paid_order_is_never_closed_and_one_paid_at_the_cashier_is_settled_from_the_gateway(DatabaseProvider provider)
     {
         await using var kit = await OrderTestKit.CreateAsync(provider);
         var (buyer, address) = await kit.BuyerAsync();
         var sku = await kit.SkuAsync(available: 10);
         var paid = await kit.PaidOrderAsync(buyer, address, sku.SkuId);
         var pending = Assert.Single((await kit.PlaceAsync(buyer, address, [new CheckoutLine(sku.SkuId, 1)])).OrderNumbers);
-        kit.Notify.FailFirst = 1;
+        kit.Notify.FailFirst = 1; // its notification is lost for now
         await kit.PayAtCashierAsync(buyer, pending);
         var timers = kit.Get<OrderTimerService>();
         kit.Clock.Advance(TimeSpan.FromMinutes(31));
         var unpaidFor30Minutes = await CountAsync(kit, OrderStatus.PendingPayment, o => o.PlacedAt <= kit.Now.AddMinutes(-30));
+        var sales = await SalesAsync(kit, sku.ProductId);
 
         Assert.Equal(unpaidFor30Minutes - 1, await timers.CloseExpiredAsync(kit.Now));
 
-        Assert.Equal((OrderStatus.PendingShipment, OrderStatus.PendingPayment), ((await kit.OrderAsync(paid)).Status, (await kit.OrderAsync(pending)).Status));
+        Assert.Equal((OrderStatus.PendingShipment, OrderStatus.PendingShipment), ((await kit.OrderAsync(paid)).Status, (await kit.OrderAsync(pending)).Status));
+        Assert.Equal(sales + 1, await SalesAsync(kit, sku.ProductId));
+        // The notification arrives after all: acknowledged, nothing changes twice.
         Assert.Equal(1, await kit.Get<SandboxProvider>().DeliverDueAsync(kit.Now));
         Assert.Equal(OrderStatus.PendingShipment, (await kit.OrderAsync(pending)).Status);
+        Assert.Equal(sales + 1, await SalesAsync(kit, sku.ProductId));
         Assert.Equal(2, (await kit.StockAsync(sku.SkuId)).Reserved);
     }
 
@@ -115,4 +119,7 @@ public class OrderTimerTests
     // The demo consumer's orders run on the same clocks, so the expected counts come from what is stored.
     private static Task<int> CountAsync(OrderTestKit kit, OrderStatus status, System.Linq.Expressions.Expression<Func<Order, bool>> since) =>
         kit.QueryAsync(c => c.Orders.Where(o => o.Status == status).CountAsync(since));
+
+    private static Task<int> SalesAsync(OrderTestKit kit, int productId) =>
+        kit.QueryAsync(c => c.Products.Where(p => p.Id == productId).Select(p => p.SalesCount).SingleAsync());
 }

@@ -26,8 +26,8 @@ public sealed class CashOnDeliveryGateway : IPaymentGateway
     public Task<GatewayRefundResult> RefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("Cash on delivery refunds are settled by hand.");
 
-    public Task<GatewayTradeState> QueryAsync(string paymentNumber, CancellationToken cancellationToken) =>
-        Task.FromResult(GatewayTradeState.NotFound);
+    public Task<GatewayTrade> QueryAsync(string paymentNumber, CancellationToken cancellationToken) =>
+        Task.FromResult(GatewayTrade.NotFound);
 
     public Task<bool> CloseAsync(string paymentNumber, CancellationToken cancellationToken) => Task.FromResult(true);
 }

@@ -38,7 +38,11 @@ public interface IPaymentGateway
     /// <summary>Idempotent per refund number: repeating it never moves money twice.</summary>
     Task<GatewayRefundResult> RefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken);
 
-    Task<GatewayTradeState> QueryAsync(string paymentNumber, CancellationToken cancellationToken);
+    /// <summary>
+    /// The trade as the provider knows it, asked server to server (主动查单): trusted like a verified notification, so a
+    /// payment whose notification is late or lost is still settled.
+    /// </summary>
+    Task<GatewayTrade> QueryAsync(string paymentNumber, CancellationToken cancellationToken);
 
     /// <summary>Closes an unpaid trade; returns false when the buyer had already paid it.</summary>
     Task<bool> CloseAsync(string paymentNumber, CancellationToken cancellationToken);
@@ -52,6 +56,12 @@ public sealed record GatewayNotice(string EventKey, string PaymentNumber, string
 public sealed record GatewayRefundRequest(string PaymentNumber, string RefundNumber, Money Amount, Money PaymentAmount, string Reason);
 
 public sealed record GatewayRefundResult(bool Succeeded, string? GatewayRefundNo, string? Error);
+
+/// <summary>What a query answered; <see cref="Amount"/> and <see cref="GatewayTradeNo"/> are known once paid.</summary>
+public sealed record GatewayTrade(GatewayTradeState State, Money Amount, string? GatewayTradeNo)
+{
+    public static readonly GatewayTrade NotFound = new(GatewayTradeState.NotFound, Money.Zero, null);
+}
 
 public enum GatewayTradeState
 {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using MallPortal.Core.Common;
 using MallPortal.Core.Data;
@@ -73,6 +74,90 @@ public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, Pa
         {
             return await RejectAsync(gateway.Name, null, payload, "signature", cancellationToken);
         }
+        try
+        {
+            return await SettleAsync(gateway, notice, payload, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same event arrived twice at once and the other copy was stored first. Any other failure is not
+            // acknowledged, so the gateway sends it again.
+            if (!await IsStoredAsync(gateway.Name, notice.EventKey, cancellationToken))
+            {
+                throw;
+            }
+            return new NotificationResult(true, gateway.Acknowledgement);
+        }
+    }
+
+    /// <summary>
+    /// The buyer back from the cashier: a payment still waiting for its notification is asked about at the gateway
+    /// (主动查单, when the gateway can be queried), so a late or lost notification never leaves a paid order unpaid.
+    /// Null when the payment is not the buyer's.
+    /// </summary>
+    public async Task<PaymentView?> RefreshAsync(Actor actor, string paymentNumber, CancellationToken cancellationToken = default)
+    {
+        var view = await GetAsync(actor, paymentNumber, cancellationToken);
+        if (view is { Status: PaymentStatus.Pending } && gateways.Find(view.Gateway) is { } gateway
+            && await ConfirmByQueryAsync(gateway, paymentNumber, cancellationToken))
+        {
+            view = await GetAsync(actor, paymentNumber, cancellationToken);
+        }
+        return view;
+    }
+
+    /// <summary>
+    /// Closes an unpaid payment at its gateway before its orders are cancelled. False when the buyer paid it after all;
+    /// the payment is then settled from the gateway's answer at once instead of waiting for the notification.
+    /// </summary>
+    internal async Task<bool> CloseAtGatewayAsync(string gatewayName, string paymentNumber, CancellationToken cancellationToken)
+    {
+        var gateway = gateways.Get(gatewayName);
+        if (await gateway.CloseAsync(paymentNumber, cancellationToken))
+        {
+            return true;
+        }
+        await ConfirmByQueryAsync(gateway, paymentNumber, cancellationToken);
+        return false;
+    }
+
+    /// <summary>True when the gateway says the trade is paid and the payment is (now) settled.</summary>
+    private async Task<bool> ConfirmByQueryAsync(IPaymentGateway gateway, string paymentNumber, CancellationToken cancellationToken)
+    {
+        if (!gateway.Capabilities.HasFlag(GatewayCapabilities.Query))
+        {
+            return false;
+        }
+        var trade = await gateway.QueryAsync(paymentNumber, cancellationToken);
+        if (trade.State != GatewayTradeState.Paid)
+        {
+            return false;
+        }
+        var payload = JsonSerializer.Serialize(new Dictionary<string, string?>
+        {
+            ["source"] = "query",
+            ["trade_no"] = trade.GatewayTradeNo,
+            ["amount"] = trade.Amount.Fen.ToString(CultureInfo.InvariantCulture),
+        });
+        try
+        {
+            return (await SettleAsync(gateway, new GatewayNotice("query:" + paymentNumber, paymentNumber, trade.GatewayTradeNo, trade.Amount, Paid: true),
+                payload, cancellationToken)).Accepted;
+        }
+        catch (Exception ex) when (ex is DbUpdateException or DomainException)
+        {
+            // Its notification settled it in the same instant (both changed the same orders).
+            logger.LogInformation(ex, "Payment {Payment} was settled by another event while it was being queried", paymentNumber);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// A verified event (a notification, or a query's answer): the payment, the amount and the event key are checked,
+    /// then the event is stored with the state change in one transaction.
+    /// </summary>
+    private async Task<NotificationResult> SettleAsync(IPaymentGateway gateway, GatewayNotice notice, string payload, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var payment = await db.Payments.SingleOrDefaultAsync(p => p.Number == notice.PaymentNumber && p.Gateway == gateway.Name, cancellationToken);
         if (payment is null)
@@ -102,21 +187,8 @@ public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, Pa
                 await Catalog.ProductSales.AddAsync(db, order.Lines.Select(l => (l.ProductId, l.Quantity)), cancellationToken);
             }
         }
-        try
-        {
-            await OrderAccess.SaveAsync(db, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // The same event arrived twice at once and the other copy was stored first. Any other failure is not
-            // acknowledged, so the gateway sends it again.
-            if (!await IsStoredAsync(gateway.Name, notice.EventKey, cancellationToken))
-            {
-                throw;
-            }
-            return new NotificationResult(true, gateway.Acknowledgement);
-        }
+        await OrderAccess.SaveAsync(db, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         await notifier.AfterCommitAsync(news, cancellationToken);
         return new NotificationResult(true, gateway.Acknowledgement);
     }

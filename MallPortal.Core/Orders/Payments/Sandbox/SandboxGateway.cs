@@ -41,7 +41,7 @@ public sealed class SandboxGateway(SandboxProvider provider, IOptions<SandboxOpt
     public Task<GatewayRefundResult> RefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken) =>
         provider.RefundAsync(request, cancellationToken);
 
-    public Task<GatewayTradeState> QueryAsync(string paymentNumber, CancellationToken cancellationToken) =>
+    public Task<GatewayTrade> QueryAsync(string paymentNumber, CancellationToken cancellationToken) =>
         provider.QueryAsync(paymentNumber, cancellationToken);
 
     public Task<bool> CloseAsync(string paymentNumber, CancellationToken cancellationToken) => provider.CloseAsync(paymentNumber, cancellationToken);

@@ -97,16 +97,16 @@ public sealed class SandboxProvider(IDbContextFactory<MallDbContext> contexts, S
         return new GatewayRefundResult(true, refund.RefundNo, null);
     }
 
-    public async Task<GatewayTradeState> QueryAsync(string outTradeNo, CancellationToken cancellationToken)
+    public async Task<GatewayTrade> QueryAsync(string outTradeNo, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var status = await db.SandboxTrades.Where(t => t.OutTradeNo == outTradeNo).Select(t => (SandboxTradeStatus?)t.Status).SingleOrDefaultAsync(cancellationToken);
-        return status switch
+        var trade = await db.SandboxTrades.AsNoTracking().SingleOrDefaultAsync(t => t.OutTradeNo == outTradeNo, cancellationToken);
+        return trade?.Status switch
         {
-            null => GatewayTradeState.NotFound,
-            SandboxTradeStatus.Paid => GatewayTradeState.Paid,
-            SandboxTradeStatus.Closed => GatewayTradeState.Closed,
-            _ => GatewayTradeState.WaitingForPayment,
+            null => GatewayTrade.NotFound,
+            SandboxTradeStatus.Paid => new GatewayTrade(GatewayTradeState.Paid, trade.Amount, trade.TradeNo),
+            SandboxTradeStatus.Closed => new GatewayTrade(GatewayTradeState.Closed, trade.Amount, null),
+            _ => new GatewayTrade(GatewayTradeState.WaitingForPayment, trade.Amount, null),
         };
     }
 

@@ -1,0 +1,112 @@
+using MallPortal.Core.Common;
+using MallPortal.Core.Data;
+using MallPortal.Core.Orders;
+using MallPortal.Core.Orders.Payments;
+using MallPortal.Core.Orders.Payments.Sandbox;
+using MallPortal.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace MallPortal.Tests.Orders;
+
+/// <summary>主动查单: a payment whose notification is late or lost is settled from the gateway's own answer.</summary>
+public class PaymentQueryTests
+{
+    public static TheoryData<DatabaseProvider> Providers => TestDatabase.Providers();
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task A_buyer_back_from_the_cashier_sees_the_payment_settled_although_its_notification_was_lost(DatabaseProvider provider)
+    {
+        await using var kit = await OrderTestKit.CreateAsync(provider);
+        var (buyer, address) = await kit.BuyerAsync();
+        var sku = await kit.SkuAsync(available: 10);
+        var placed = await kit.PlaceAsync(buyer, address, [new CheckoutLine(sku.SkuId, 2)]);
+        var number = Assert.Single(placed.OrderNumbers);
+        kit.Notify.FailFirst = 1;
+        var tradeNo = await kit.PayAtCashierAsync(buyer, number);
+        Assert.Equal(OrderStatus.PendingPayment, (await kit.OrderAsync(number)).Status);
+        var sales = await SalesAsync(kit, sku.ProductId);
+
+        var view = await kit.Get<PaymentService>().RefreshAsync(buyer, placed.PaymentNumber);
+
+        Assert.Equal(PaymentStatus.Paid, view!.Status);
+        Assert.Equal(OrderStatus.PendingShipment, Assert.Single(view.Orders).Status);
+        var order = await kit.OrderAsync(number);
+        Assert.Equal((OrderStatus.PendingShipment, tradeNo), (order.Status, order.Payment.GatewayTradeNo));
+        var logged = await kit.QueryAsync(c => c.PaymentNotifications.AsNoTracking().SingleAsync());
+        Assert.Equal(("query:" + placed.PaymentNumber, NotificationOutcome.Accepted), (logged.EventKey, logged.Outcome));
+        Assert.Contains("\"source\":\"query\"", logged.Payload);
+        Assert.Equal(sales + 2, await SalesAsync(kit, sku.ProductId));
+
+        // The retried notification arrives later: acknowledged, and nothing happens twice.
+        kit.Clock.Advance(TimeSpan.FromSeconds(15));
+        Assert.Equal(1, await kit.Get<SandboxProvider>().DeliverDueAsync(kit.Now));
+        Assert.Equal(sales + 2, await SalesAsync(kit, sku.ProductId));
+        Assert.Single((await kit.OrderAsync(number)).Events, e => e.Kind == OrderEventKind.Pay);
+        Assert.Equal(2, (await kit.StockAsync(sku.SkuId)).Reserved);
+        await kit.AssertLedgerReconcilesAsync();
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Refreshing_an_unpaid_payment_changes_nothing_and_another_buyers_payment_is_not_found(DatabaseProvider provider)
+    {
+        await using var kit = await OrderTestKit.CreateAsync(provider);
+        var (buyer, address) = await kit.BuyerAsync();
+        var sku = await kit.SkuAsync(available: 10);
+        var placed = await kit.PlaceAsync(buyer, address, [new CheckoutLine(sku.SkuId, 1)]);
+        var number = Assert.Single(placed.OrderNumbers);
+        await kit.Get<PaymentService>().StartAsync(buyer, number, OrderTestKit.SiteUrl); // the trade is open, not paid
+
+        var view = await kit.Get<PaymentService>().RefreshAsync(buyer, placed.PaymentNumber);
+        var other = await kit.Get<PaymentService>().RefreshAsync(await kit.ConsumerAsync(OrderTestKit.OtherBuyer), placed.PaymentNumber);
+
+        Assert.Equal(PaymentStatus.Pending, view!.Status);
+        Assert.Null(other);
+        Assert.Equal(OrderStatus.PendingPayment, (await kit.OrderAsync(number)).Status);
+        Assert.False(await kit.QueryAsync(c => c.PaymentNotifications.AnyAsync()));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task A_query_answering_another_amount_is_refused_logged_and_changes_nothing(DatabaseProvider provider)
+    {
+        await using var kit = await OrderTestKit.CreateAsync(provider);
+        var (buyer, address) = await kit.BuyerAsync();
+        var sku = await kit.SkuAsync(available: 10);
+        var placed = await kit.PlaceAsync(buyer, address, [new CheckoutLine(sku.SkuId, 1)]);
+        kit.Notify.FailFirst = 1;
+        await kit.PayAtCashierAsync(buyer, Assert.Single(placed.OrderNumbers));
+        // The provider's record says one fen less than the payment (a tampered or mismatched trade).
+        await using (var context = await kit.Db.ContextAsync())
+        {
+            await context.Database.ExecuteSqlRawAsync(
+                "UPDATE \"SandboxTrades\" SET \"Amount\" = \"Amount\" - 1 WHERE \"OutTradeNo\" = {0}", placed.PaymentNumber);
+        }
+
+        var view = await kit.Get<PaymentService>().RefreshAsync(buyer, placed.PaymentNumber);
+
+        Assert.Equal(PaymentStatus.Pending, view!.Status);
+        var logged = await kit.QueryAsync(c => c.PaymentNotifications.AsNoTracking().SingleAsync());
+        Assert.Equal(NotificationOutcome.Rejected, logged.Outcome);
+        Assert.StartsWith("amount", logged.Reason);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Cancelling_an_order_just_paid_at_the_cashier_is_refused_and_the_order_is_settled_paid(DatabaseProvider provider)
+    {
+        await using var kit = await OrderTestKit.CreateAsync(provider);
+        var (buyer, address) = await kit.BuyerAsync();
+        var sku = await kit.SkuAsync(available: 10);
+        var number = Assert.Single((await kit.PlaceAsync(buyer, address, [new CheckoutLine(sku.SkuId, 1)])).OrderNumbers);
+        kit.Notify.FailFirst = 1;
+        await kit.PayAtCashierAsync(buyer, number);
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => kit.Get<OrderService>().CancelUnpaidAsync(buyer, number));
+
+        Assert.Equal("该订单刚刚已支付，无法取消", refused.Message);
+        var order = await kit.OrderAsync(number);
+        Assert.Equal((OrderStatus.PendingShipment, PaymentStatus.Paid), (order.Status, order.Payment.Status));
+        Assert.Equal(1, (await kit.StockAsync(sku.SkuId)).Reserved);
+    }
+
+    private static Task<int> SalesAsync(OrderTestKit kit, int productId) =>
+        kit.QueryAsync(c => c.Products.Where(p => p.Id == productId).Select(p => p.SalesCount).SingleAsync());
+}
