@@ -8,6 +8,10 @@ builder.AddMallPortal();
 
 var app = builder.Build();
 
+if (app.Configuration.GetValue("Web:ForwardedHeaders", true))
+{
+    app.UseForwardedHeaders();
+}
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);

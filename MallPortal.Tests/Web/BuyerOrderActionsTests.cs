@@ -3,7 +3,9 @@ using MallPortal.Core.Data;
 using MallPortal.Core.Orders;
 using MallPortal.Core.Orders.Payments;
 using MallPortal.Features.Orders;
+using MallPortal.Hosting;
 using MallPortal.Tests.Support;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
@@ -21,6 +23,7 @@ public class BuyerOrderActionsTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(_db.Services.GetRequiredService<OrderService>());
         Services.AddSingleton(_db.Services.GetRequiredService<RefundService>());
         Services.AddSingleton(_db.Services.GetRequiredService<PaymentService>());
+        Services.AddSingleton(new PublicAddress(new ConfigurationBuilder().Build()));
         JSInterop.Mode = JSRuntimeMode.Loose;
         AddAuthorization().SetAuthorized("13800000021");
         System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("zh-CN");

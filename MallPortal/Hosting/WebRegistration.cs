@@ -10,6 +10,7 @@ using MallPortal.Features.Live;
 using MallPortal.Features.Localization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor;
@@ -39,6 +40,11 @@ public static class WebRegistration
         services.AddMallJobs(config);
         services.AddMallRateLimits(config);
         services.AddSingleton<ILiveUpdates, InProcessLiveUpdates>();
+        services.AddSingleton<PublicAddress>();
+        // Behind nginx (or another proxy on this machine) the client's address, scheme and host come from the
+        // X-Forwarded-* headers; only loopback proxies are trusted, so a visitor cannot claim another address.
+        services.Configure<ForwardedHeadersOptions>(o =>
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
 
         // Keys live with the data, so cookies survive a restart of a self-hosted server.
         services.AddDataProtection()

@@ -1,6 +1,7 @@
 using MallPortal.Core.Common;
 using MallPortal.Core.Orders;
 using MallPortal.Core.Orders.Payments;
+using MallPortal.Hosting;
 
 namespace MallPortal.Features.Orders;
 
@@ -8,7 +9,8 @@ namespace MallPortal.Features.Orders;
 /// The checkout page's steps that are not page state: the cart's chosen lines, placing the orders, and where the
 /// buyer goes next (the gateway's cashier, or the order for cash on delivery).
 /// </summary>
-public sealed class CheckoutFlow(CartSession session, CartService carts, CheckoutService checkout, PaymentService payments, PaymentGateways gateways)
+public sealed class CheckoutFlow(CartSession session, CartService carts, CheckoutService checkout, PaymentService payments, PaymentGateways gateways,
+    PublicAddress address)
 {
     public IReadOnlyList<string> PaymentMethods => gateways.Names.OrderBy(n => n == CashOnDeliveryGateway.GatewayName).ToList();
 
@@ -26,6 +28,6 @@ public sealed class CheckoutFlow(CartSession session, CartService carts, Checkou
         {
             return result.OrderNumbers.Count == 1 ? $"/account/orders/{result.OrderNumbers[0]}" : "/account/orders";
         }
-        return await payments.StartAsync(actor, result.OrderNumbers[0], siteBaseUrl);
+        return await payments.StartAsync(actor, result.OrderNumbers[0], address.BaseFor(siteBaseUrl));
     }
 }
