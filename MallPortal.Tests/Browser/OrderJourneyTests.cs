@@ -160,6 +160,26 @@ public class OrderJourneyTests(BrowserFixture browser)
         await Assertions.Expect(admin.GetByTestId("order-link").Filter(new() { HasText = cod })).ToBeVisibleAsync();
     }
 
+    [BrowserFact]
+    public async Task On_a_phone_the_buying_pages_fit_the_screen_without_sideways_scrolling()
+    {
+        var phone = await browser.NewPageAsync(phone: true);
+        await phone.LogInAsync("13800000022", MallPortalFactory.DemoPassword, $"/product/{Holder}");
+        await AddToCartAsync(phone, Holder, navigate: false);
+
+        foreach (var (path, ready) in new[] { ("/cart", "[data-testid=cart-line]"), ("/checkout", "[data-testid=checkout-shop]"),
+                     ("/account/orders", "[data-ready=orders][data-state=interactive]"), ($"/product/{Holder}", "[data-ready=buy-box][data-state=interactive]") })
+        {
+            await phone.GotoAsync(path);
+            await phone.Locator(ready).First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+            // A phone zooms out to fit wider content, so compare with the screen's width, not the window's.
+            var widths = await phone.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, screen.width]");
+            var (content, screen) = (widths[0], widths[1]);
+            Assert.True(content <= screen, $"{path} is {content} px wide on a {screen} px screen");
+            await Assertions.Expect(phone.GetByTestId("cart-badge")).ToBeInViewportAsync();
+        }
+    }
+
     /// <summary>立即购买 on the open product page, checkout with the buyer's address (added if there is none); returns the
     /// order number for cash on delivery, and stops at the cashier for online payment.</summary>
     private static async Task<string> BuyNowAsync(IPage buyer, string method)

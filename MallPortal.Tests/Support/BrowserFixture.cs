@@ -45,10 +45,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (its own cookies) in Chinese, as a new visitor.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A fresh browser context (its own cookies) in Chinese, as a new visitor; <paramref name="phone"/>: a 390 × 844 touch screen.</summary>
+    public async Task<IPage> NewPageAsync(bool phone = false)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "zh-CN" });
+        var options = new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "zh-CN" };
+        if (phone)
+        {
+            (options.ViewportSize, options.IsMobile, options.HasTouch) = (new ViewportSize { Width = 390, Height = 844 }, true, true);
+        }
+        var context = await Browser.NewContextAsync(options);
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }
