@@ -27,6 +27,9 @@ export async function create(host, html, dotnet, placeholder) {
         mode: "simple",
         config: {
             placeholder,
+            // The editor loads after the form: taking the focus then would send what the merchant is typing in
+            // the title into the description.
+            autoFocus: false,
             // onChange also fires for caret moves; only real content changes go to the server.
             onChange(ed) {
                 const now = ed.getHtml();
