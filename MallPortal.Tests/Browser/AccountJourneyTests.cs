@@ -17,7 +17,7 @@ public class AccountJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByTestId("welcome")).ToHaveTextAsync("您好，用户1234");
 
         await page.GotoAsync("/account");
-        await page.WaitForInteractiveAsync();
+        await page.WaitForReadyAsync("profile");
         await page.GetByLabel("昵称").FillAsync("林小雨");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         await Assertions.Expect(page.GetByText("已保存").First).ToBeVisibleAsync();
@@ -60,6 +60,8 @@ public class AccountJourneyTests(BrowserFixture browser)
 
         await inbox.GetByLabel("账户", new() { Exact = true }).ClickAsync();
         await inbox.GetByRole(AriaRole.Button, new() { Name = "退出登录" }).ClickAsync();
+        // The logout is a form post that lands on the home page; until then the inbox (interactive, without a welcome) is shown.
+        await inbox.WaitForAddressAsync("//[^/]+/$");
         await inbox.WaitForInteractiveAsync();
         await Assertions.Expect(inbox.GetByTestId("welcome")).ToHaveCountAsync(0);
         await LogInBySmsAsync(inbox);

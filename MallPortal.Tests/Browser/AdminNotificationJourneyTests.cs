@@ -11,7 +11,7 @@ public class AdminNotificationJourneyTests(BrowserFixture browser)
     {
         var admin = await browser.NewPageAsync();
         await admin.LogInAsync(MallPortalFactory.AdminLogin, MallPortalFactory.AdminPassword, "/admin/announcements");
-        await admin.WaitForInteractiveAsync();
+        await admin.WaitForReadyAsync("announcements");
         await Assertions.Expect(admin.GetByText("还没有发送过公告")).ToBeVisibleAsync();
 
         await admin.GetByRole(AriaRole.Button, new() { Name = "发送公告" }).ClickAsync();

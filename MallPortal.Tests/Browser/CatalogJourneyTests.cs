@@ -15,7 +15,7 @@ public class CatalogJourneyTests(BrowserFixture browser)
         var applicant = await browser.NewPageAsync();
         await AccountJourneyTests.LogInBySmsAsync(browser, applicant, Owner);
         await applicant.GotoAsync("/account/open-shop");
-        await applicant.WaitForInteractiveAsync();
+        await applicant.WaitForReadyAsync("open-shop");
         await applicant.GetByLabel("店铺名称").FillAsync("潮玩星球");
         await applicant.GetByLabel("联系人").FillAsync("王磊");
         await applicant.GetByLabel("联系电话").FillAsync(Owner);
@@ -30,7 +30,7 @@ public class CatalogJourneyTests(BrowserFixture browser)
 
         var admin = await browser.NewPageAsync();
         await admin.LogInAsync(MallPortalFactory.AdminLogin, MallPortalFactory.AdminPassword, "/admin/merchant-applications");
-        await admin.WaitForInteractiveAsync();
+        await admin.WaitForReadyAsync("applications");
         var application = admin.GetByTestId("application").Filter(new() { HasText = "潮玩星球" });
         await application.GetByRole(AriaRole.Button, new() { Name = "通过" }).ClickAsync();
         await Assertions.Expect(admin.GetByText("已通过审核").First).ToBeVisibleAsync();
@@ -38,7 +38,9 @@ public class CatalogJourneyTests(BrowserFixture browser)
         var merchant = await browser.NewPageAsync();
         await AccountJourneyTests.LogInBySmsAsync(browser, merchant, Owner);
         await merchant.GotoAsync("/merchant/products/new");
-        await merchant.WaitForInteractiveAsync();
+        await merchant.WaitForReadyAsync("product-editor");
+        // The description editor takes the focus when its script has loaded: text typed into the title meanwhile lands in it.
+        await merchant.Locator(".rich-editor [contenteditable=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await merchant.GetByLabel("商品标题").FillAsync("潮玩星球 限定盲盒睡衣");
         await AccountJourneyTests.PickAsync(merchant, merchant.GetByTestId("category"), "食品茶饮 / 茶叶 / 红茶");
         await merchant.GetByRole(AriaRole.Button, new() { Name = "添加规格" }).ClickAsync();
@@ -86,7 +88,7 @@ public class CatalogJourneyTests(BrowserFixture browser)
 
         var shopper = await browser.NewPageAsync();
         await shopper.GotoAsync("/");
-        await shopper.WaitForInteractiveAsync();
+        await shopper.WaitForReadyAsync("home-categories");
         await shopper.GetByTestId("home-categories").GetByText("红茶", new() { Exact = true }).ClickAsync();
         await Assertions.Expect(shopper.GetByRole(AriaRole.Heading, new() { Name = "红茶" })).ToBeVisibleAsync();
         await Assertions.Expect(shopper.GetByTestId("product-tile")).ToHaveCountAsync(3);
@@ -97,7 +99,7 @@ public class CatalogJourneyTests(BrowserFixture browser)
         var tile = shopper.GetByTestId("product-tile").Filter(new() { HasText = "限定盲盒睡衣" });
         await Assertions.Expect(tile).ToContainTextAsync("8.5折");
         await tile.ClickAsync();
-        await shopper.WaitForInteractiveAsync();
+        await shopper.WaitForReadyAsync("buy-box");
         var price = shopper.GetByTestId("price");
         await Assertions.Expect(price.Locator(".money.original")).ToHaveTextAsync("¥100.00");
         await Assertions.Expect(price.Locator(".money.promo")).ToHaveTextAsync("¥85.00");

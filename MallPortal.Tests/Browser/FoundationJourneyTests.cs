@@ -34,8 +34,9 @@ public class FoundationJourneyTests(BrowserFixture browser)
 
         await page.GetByLabel("账户", new() { Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "退出登录" }).ClickAsync();
-        await page.WaitForInteractiveAsync();
+        // The logout is a form post back to this address: the old page, still interactive, shows until the welcome goes.
         await Assertions.Expect(page.GetByTestId("welcome")).ToHaveCountAsync(0);
+        await page.WaitForInteractiveAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "登录" }).ClickAsync();
         await page.GetByLabel("手机号或邮箱").FillAsync("13912345678");
@@ -60,6 +61,7 @@ public class FoundationJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByTestId("count-Merchant")).ToContainTextAsync("2");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "用户管理" }).ClickAsync();
+        await page.WaitForReadyAsync("users");
         await page.GetByPlaceholder("搜索手机号、邮箱或昵称").FillAsync("13800000012");
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "二级分销员 李强（王芳邀请）" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "消费者 陈静" })).ToHaveCountAsync(0);

@@ -26,7 +26,7 @@ public class InventoryJourneyTests(BrowserFixture browser)
         await dashboard.WaitForInteractiveAsync();
 
         await merchant.GotoAsync("/merchant/stock");
-        await merchant.WaitForInteractiveAsync();
+        await merchant.WaitForReadyAsync("stock");
         await merchant.GetByPlaceholder("搜索商品标题或 SKU 编码").FillAsync(Code);
         await Assertions.Expect(merchant.Locator(".mud-table-body tr")).ToHaveCountAsync(1); // the search has run
         var row = merchant.GetByRole(AriaRole.Row).Filter(new() { HasText = Code });
@@ -53,6 +53,7 @@ public class InventoryJourneyTests(BrowserFixture browser)
         await merchant.GotoAsync("/merchant/stocktakes");
         await merchant.WaitForInteractiveAsync();
         await merchant.GetByRole(AriaRole.Button, new() { Name = "新建盘点单" }).ClickAsync();
+        await merchant.WaitForReadyAsync("stocktake");
         var line = merchant.GetByTestId("stocktake-line").Filter(new() { HasText = Code });
         await Assertions.Expect(line).ToHaveCountAsync(1);
         await line.GetByLabel("实盘数量").FillAsync((start + 2).ToString());
