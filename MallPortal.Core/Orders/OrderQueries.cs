@@ -91,7 +91,7 @@ public sealed class OrderQueries(IDbContextFactory<MallDbContext> contexts, Busi
         var ids = rows.Select(r => r.Order.Id).ToList();
         var lines = await db.OrderLines.AsNoTracking().Where(l => ids.Contains(l.OrderId)).ToListAsync(cancellationToken);
         return new Page<OrderRow>(rows.Select(r => new OrderRow(r.Order.Number, r.Order.ShopId, r.ShopName, r.Buyer, r.Order.Status,
-            r.Order.PaymentMethod, r.Order.Total, r.Order.PlacedAt, lines.Where(l => l.OrderId == r.Order.Id).Select(View).ToList(), r.Open)).ToList(), total);
+            r.Order.PaymentMethod, r.Order.Total, r.Order.PlacedAt, r.Order.PayBy, lines.Where(l => l.OrderId == r.Order.Id).Select(View).ToList(), r.Open)).ToList(), total);
     }
 
     private IQueryable<Order> Filter(MallDbContext db, IQueryable<Order> orders, OrderFilter filter)

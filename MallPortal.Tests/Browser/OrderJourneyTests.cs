@@ -101,6 +101,9 @@ public class OrderJourneyTests(BrowserFixture browser)
         await buyer.WaitForReadyAsync("orders");
         var card = buyer.GetByTestId("order-card").Filter(new() { HasText = "车载手机支架" }).First;
         await Assertions.Expect(card.GetByTestId("order-status")).ToHaveTextAsync("待付款");
+        var countdown = card.GetByTestId("countdown");
+        await Assertions.Expect(countdown).ToHaveTextAsync(new Regex(@"^剩余 [0-3]\d:\d{2}$"));
+        await Assertions.Expect(countdown).Not.ToHaveTextAsync(await countdown.InnerTextAsync()); // it ticks in the browser
         await card.GetByTestId("cancel-order").ClickAsync();
         await buyer.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "取消订单" }).ClickAsync();
         await Assertions.Expect(buyer.Locator(".mud-snackbar").GetByText("订单已取消")).ToBeVisibleAsync();
