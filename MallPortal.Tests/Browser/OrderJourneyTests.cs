@@ -169,6 +169,7 @@ public class OrderJourneyTests(BrowserFixture browser)
         var phone = await browser.NewPageAsync(phone: true);
         await phone.LogInAsync("13800000022", MallPortalFactory.DemoPassword, $"/product/{Holder}");
         await AddToCartAsync(phone, Holder, navigate: false);
+        await AddToCartAsync(phone, 27); // a second shop: checkout says the orders will be split
 
         foreach (var (path, ready) in new[] { ("/cart", "[data-testid=cart-line]"), ("/checkout", "[data-testid=checkout-shop]"),
                      ("/account/orders", "[data-ready=orders][data-state=interactive]"), ($"/product/{Holder}", "[data-ready=buy-box][data-state=interactive]") })

@@ -26,6 +26,11 @@ public sealed class InProcessLiveUpdates(ILogger<InProcessLiveUpdates> logger) :
             {
                 await subscription.Handler(message);
             }
+            catch (Exception ex) when (ex is Microsoft.JSInterop.JSDisconnectedException or OperationCanceledException)
+            {
+                // The subscriber's browser has gone and its circuit is closing; it unsubscribes when disposed.
+                logger.LogDebug(ex, "A live-update subscriber of {Message} has disconnected", typeof(TMessage).Name);
+            }
             catch (Exception ex)
             {
                 logger.LogWarning(ex, "A live-update subscriber of {Message} failed", typeof(TMessage).Name);
