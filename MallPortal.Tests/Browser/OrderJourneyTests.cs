@@ -182,6 +182,21 @@ public class OrderJourneyTests(BrowserFixture browser)
             Assert.True(content <= screen, $"{path} is {content} px wide on a {screen} px screen");
             await Assertions.Expect(phone.GetByTestId("cart-badge")).ToBeInViewportAsync();
         }
+
+        // The quantity stepper: one tap adds one, an amount beyond the stock is brought down and the limit is said.
+        await phone.GotoAsync("/cart");
+        await phone.WaitForInteractiveAsync();
+        var line = phone.GetByTestId("cart-line").Filter(new() { HasText = "车载手机支架" });
+        var input = line.GetByTestId("quantity-input");
+        var before = int.Parse(await input.InputValueAsync());
+        var total = await phone.GetByTestId("cart-total").InnerTextAsync();
+        await line.GetByTestId("quantity-more").ClickAsync();
+        await Assertions.Expect(input).ToHaveValueAsync((before + 1).ToString());
+        await Assertions.Expect(phone.GetByTestId("cart-total")).Not.ToHaveTextAsync(total);
+        await input.FillAsync("99999");
+        await input.PressAsync("Tab");
+        await Assertions.Expect(line.GetByTestId("quantity-notice")).ToContainTextAsync("最多可买");
+        Assert.InRange(int.Parse(await input.InputValueAsync()), before + 1, 9999);
     }
 
     /// <summary>立即购买 on the open product page, checkout with the buyer's address (added if there is none); returns the
