@@ -107,6 +107,12 @@ public class OrderJourneyTests(BrowserFixture browser)
         await card.GetByTestId("cancel-order").ClickAsync();
         await buyer.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "取消订单" }).ClickAsync();
         await Assertions.Expect(buyer.Locator(".mud-snackbar").GetByText("订单已取消")).ToBeVisibleAsync();
+        await buyer.GetByTestId("order-tabs").GetByText("已取消").ClickAsync();
+        await buyer.WaitForAddressAsync("status=Cancelled");
+        await buyer.ReloadAsync();
+        await buyer.WaitForReadyAsync("orders");
+        await Assertions.Expect(buyer.GetByTestId("order-card").Filter(new() { HasText = "车载手机支架" }).First.GetByTestId("order-status")).ToHaveTextAsync("已取消");
+        await Assertions.Expect(buyer.GetByTestId("order-card").GetByTestId("order-status").Filter(new() { HasText = "待付款" })).ToHaveCountAsync(0);
 
         await buyer.GotoAsync($"/product/{Holder}");
         await buyer.WaitForInteractiveAsync();
