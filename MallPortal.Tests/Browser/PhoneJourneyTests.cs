@@ -1,0 +1,47 @@
+using MallPortal.Tests.Support;
+using Microsoft.Playwright;
+
+namespace MallPortal.Tests.Browser;
+
+/// <summary>The buying pages on a 390 × 844 touch screen, where most Chinese shoppers buy.</summary>
+[Collection("browser")]
+public class PhoneJourneyTests(BrowserFixture browser)
+{
+    private const int Holder = 21; // 车载手机支架, shop 1, one SKU
+
+    [BrowserFact]
+    public async Task On_a_phone_the_buying_pages_fit_the_screen_without_sideways_scrolling()
+    {
+        var phone = await browser.NewPageAsync(phone: true);
+        await phone.LogInAsync("13800000022", MallPortalFactory.DemoPassword, $"/product/{Holder}");
+        await OrderJourneyTests.AddToCartAsync(phone, Holder, navigate: false);
+        await OrderJourneyTests.AddToCartAsync(phone, 27); // a second shop: checkout says the orders will be split
+
+        foreach (var (path, ready) in new[] { ("/cart", "[data-testid=cart-line]"), ("/checkout", "[data-testid=checkout-shop]"),
+                     ("/account/orders", "[data-ready=orders][data-state=interactive]"), ($"/product/{Holder}", "[data-ready=buy-box][data-state=interactive]") })
+        {
+            await phone.GotoAsync(path);
+            await phone.Locator(ready).First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+            // A phone zooms out to fit wider content, so compare with the screen's width, not the window's.
+            var widths = await phone.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, screen.width]");
+            var (content, screen) = (widths[0], widths[1]);
+            Assert.True(content <= screen, $"{path} is {content} px wide on a {screen} px screen");
+            await Assertions.Expect(phone.GetByTestId("cart-badge")).ToBeInViewportAsync();
+        }
+
+        // The quantity stepper: one tap adds one, an amount beyond the stock is brought down and the limit is said.
+        await phone.GotoAsync("/cart");
+        await phone.WaitForInteractiveAsync();
+        var line = phone.GetByTestId("cart-line").Filter(new() { HasText = "车载手机支架" });
+        var input = line.GetByTestId("quantity-input");
+        var before = int.Parse(await input.InputValueAsync());
+        var total = await phone.GetByTestId("cart-total").InnerTextAsync();
+        await line.GetByTestId("quantity-more").ClickAsync();
+        await Assertions.Expect(input).ToHaveValueAsync((before + 1).ToString());
+        await Assertions.Expect(phone.GetByTestId("cart-total")).Not.ToHaveTextAsync(total);
+        await input.FillAsync("99999");
+        await input.PressAsync("Tab");
+        await Assertions.Expect(line.GetByTestId("quantity-notice")).ToContainTextAsync("最多可买");
+        Assert.InRange(int.Parse(await input.InputValueAsync()), before + 1, 9999);
+    }
+}
