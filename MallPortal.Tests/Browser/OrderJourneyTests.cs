@@ -10,7 +10,7 @@ public class OrderJourneyTests(BrowserFixture browser)
 {
     private const string Speaker = "声海 Home 智能音箱"; // shop 1 (华南数码旗舰店), product 13, one SKU
     private const string Pillow = "云朵 羽丝绒枕（一对装）"; // shop 2 (江南家居生活馆), product 27, one SKU
-    private const int Holder = 21; // 车载手机支架, shop 1, one SKU
+    internal const int Holder = 21; // 车载手机支架, shop 1, one SKU
 
     [BrowserFact]
     public async Task A_consumer_buys_from_two_shops_pays_in_the_sandbox_sees_shipment_live_confirms_and_reviews_with_a_photo()

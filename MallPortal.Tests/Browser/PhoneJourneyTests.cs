@@ -7,7 +7,7 @@ namespace MallPortal.Tests.Browser;
 [Collection("browser")]
 public class PhoneJourneyTests(BrowserFixture browser)
 {
-    private const int Holder = 21; // 车载手机支架, shop 1, one SKU
+    private const int Holder = OrderJourneyTests.Holder;
 
     [BrowserFact]
     public async Task On_a_phone_the_buying_pages_fit_the_screen_without_sideways_scrolling()

@@ -184,6 +184,13 @@ internal sealed class OrderTestKit : IAsyncDisposable
         return await query(context);
     }
 
+    /// <summary>The products' sales counts, in the order of <paramref name="productIds"/>.</summary>
+    public async Task<List<int>> SalesAsync(params int[] productIds)
+    {
+        var counts = await QueryAsync(c => c.Products.Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.SalesCount));
+        return productIds.Select(id => counts[id]).ToList();
+    }
+
     public async Task AssertLedgerReconcilesAsync() => Assert.Empty(await Get<InventoryService>().ReconcileAsync());
 
     public ValueTask DisposeAsync() => Db.DisposeAsync();

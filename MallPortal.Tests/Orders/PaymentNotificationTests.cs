@@ -42,7 +42,7 @@ public class PaymentNotificationTests
             Assert.Equal((OrderStatus.PendingShipment, kit.Now), (order.Status, order.PaidAt));
             Assert.Single(order.Events, e => e.Kind == OrderEventKind.Pay);
         }
-        Assert.Equal(sales.Select(s => s + 1), await SalesAsync(kit, products));
+        Assert.Equal(sales.Select(s => s + 1), await kit.SalesAsync(products));
         var logged = await kit.QueryAsync(c => c.PaymentNotifications.AsNoTracking().SingleAsync());
         Assert.Equal((NotificationOutcome.Accepted, "event-1", placed.PaymentNumber), (logged.Outcome, logged.EventKey, logged.PaymentNumber));
     }
@@ -62,7 +62,7 @@ public class PaymentNotificationTests
         Assert.Equal((true, "success"), (again.Accepted, again.Body));
         var orders = await Task.WhenAll(placed.OrderNumbers.Select(kit.OrderAsync));
         Assert.Equal(after.Select(o => (o.Status, o.Version, o.Events.Count)), orders.Select(o => (o.Status, o.Version, o.Events.Count)));
-        Assert.Equal(sales.Select(s => s + 1), await SalesAsync(kit, products));
+        Assert.Equal(sales.Select(s => s + 1), await kit.SalesAsync(products));
         Assert.Equal([NotificationOutcome.Accepted, NotificationOutcome.Duplicate],
             await kit.QueryAsync(c => c.PaymentNotifications.OrderBy(n => n.Id).Select(n => n.Outcome).ToListAsync()));
     }
@@ -78,7 +78,7 @@ public class PaymentNotificationTests
 
         Assert.All(results, r => Assert.Equal((true, "success"), (r.Accepted, r.Body)));
         Assert.All(await Task.WhenAll(placed.OrderNumbers.Select(kit.OrderAsync)), o => Assert.Single(o.Events, e => e.Kind == OrderEventKind.Pay));
-        Assert.Equal(sales.Select(s => s + 1), await SalesAsync(kit, products));
+        Assert.Equal(sales.Select(s => s + 1), await kit.SalesAsync(products));
         Assert.Equal(1, await kit.QueryAsync(c => c.PaymentNotifications.CountAsync(n => n.Outcome == NotificationOutcome.Accepted)));
         Assert.Equal(0, await kit.QueryAsync(c => c.PaymentNotifications.CountAsync(n => n.Outcome == NotificationOutcome.Rejected)));
     }
@@ -122,7 +122,7 @@ public class PaymentNotificationTests
         Assert.StartsWith(forgery switch { "signature" => "signature", "amount" => "amount 1 != ", _ => "unknown payment" }, logged.Reason);
         Assert.Equal(PaymentStatus.Pending, await kit.QueryAsync(c => c.Payments.Where(p => p.Number == placed.PaymentNumber).Select(p => p.Status).SingleAsync()));
         Assert.All(await Task.WhenAll(placed.OrderNumbers.Select(kit.OrderAsync)), o => Assert.Equal((OrderStatus.PendingPayment, 1), (o.Status, o.Events.Count)));
-        Assert.Equal(sales, await SalesAsync(kit, products));
+        Assert.Equal(sales, await kit.SalesAsync(products));
     }
 
     [Theory, MemberData(nameof(Providers))]
@@ -199,9 +199,6 @@ public class PaymentNotificationTests
         var (a, b) = (await kit.SkuAsync(OrderTestKit.ShopA, available: 10), await kit.SkuAsync(OrderTestKit.ShopB, available: 10));
         var placed = await kit.PlaceAsync(buyer, address, [new CheckoutLine(a.SkuId, 1), new CheckoutLine(b.SkuId, 1)]);
         int[] products = [a.ProductId, b.ProductId];
-        return (placed, products, await SalesAsync(kit, products));
+        return (placed, products, await kit.SalesAsync(products));
     }
-
-    private static Task<List<int>> SalesAsync(OrderTestKit kit, int[] productIds) =>
-        kit.QueryAsync(c => c.Products.Where(p => productIds.Contains(p.Id)).OrderBy(p => p.Id).Select(p => p.SalesCount).ToListAsync());
 }
