@@ -1,6 +1,7 @@
 using MallPortal.Core.Accounts;
 using MallPortal.Core.Catalog;
 using MallPortal.Core.Common;
+using MallPortal.Core.Distribution;
 using MallPortal.Core.Files;
 using MallPortal.Core.Inventory;
 using MallPortal.Core.Notifications;
@@ -26,6 +27,7 @@ public static class MallCoreRegistration
         services.AddCatalog(configuration);
         services.AddInventory();
         services.AddOrders(configuration);
+        services.AddDistribution(configuration);
         return services;
     }
 }

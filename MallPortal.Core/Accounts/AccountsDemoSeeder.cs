@@ -5,7 +5,7 @@ namespace MallPortal.Core.Accounts;
 
 /// <summary>
 /// The demo's people: two merchants, a chain of three distributors (each invited by the one
-/// before; the Distribution module records the chain itself) and three consumers.
+/// before; the Distribution module's seeder applies, approves and links them) and three consumers.
 /// </summary>
 public sealed class AccountsDemoSeeder(UserManager<MallUser> users, TimeProvider clock) : IDemoSeeder
 {
@@ -37,7 +37,8 @@ public sealed class AccountsDemoSeeder(UserManager<MallUser> users, TimeProvider
             {
                 throw new InvalidOperationException($"Demo user {demo.Login}: {created.Errors.First().Description}");
             }
-            await users.AddToRolesAsync(user, [Roles.Consumer, .. demo.ExtraRoles]);
+            // Distributors become distributors the real way: the Distribution module's seeder applies and approves them.
+            await users.AddToRolesAsync(user, [Roles.Consumer, .. demo.ExtraRoles.Where(r => r != Roles.Distributor)]);
         }
     }
 }

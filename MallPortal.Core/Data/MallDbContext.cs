@@ -72,6 +72,26 @@ public abstract class MallDbContext(DbContextOptions options)
 
     public DbSet<Catalog.Reviews.ProductReview> ProductReviews => Set<Catalog.Reviews.ProductReview>();
 
+    public DbSet<Distribution.DistributionSettings> DistributionSettings => Set<Distribution.DistributionSettings>();
+
+    public DbSet<Distribution.DistributorApplication> DistributorApplications => Set<Distribution.DistributorApplication>();
+
+    public DbSet<Distribution.Distributor> Distributors => Set<Distribution.Distributor>();
+
+    public DbSet<Distribution.PromotionLink> PromotionLinks => Set<Distribution.PromotionLink>();
+
+    public DbSet<Distribution.PromotionClick> PromotionClicks => Set<Distribution.PromotionClick>();
+
+    public DbSet<Distribution.PromotionSignup> PromotionSignups => Set<Distribution.PromotionSignup>();
+
+    public DbSet<Distribution.CustomerBinding> CustomerBindings => Set<Distribution.CustomerBinding>();
+
+    public DbSet<Distribution.DistributionAudit> DistributionAudits => Set<Distribution.DistributionAudit>();
+
+    public DbSet<Distribution.OrderAttribution> OrderAttributions => Set<Distribution.OrderAttribution>();
+
+    public DbSet<Distribution.ShopDistributorBlock> ShopDistributorBlocks => Set<Distribution.ShopDistributorBlock>();
+
     // Fixed here rather than read from IdentityOptions, so the design-time model (migrations)
     // and the running model are the same. Version 2 is users, roles, claims, logins and tokens.
     protected override Version SchemaVersion => IdentitySchemaVersions.Version2;

@@ -62,6 +62,19 @@ public static class NotificationTemplates
         "merchant-rejected", NotificationCategory.Security,
         "开店申请未通过", "您申请的店铺「{shop}」未通过审核，原因：{reason}。修改后可重新提交。");
 
+    public static readonly NotificationTemplate DistributorApproved = new(
+        "distributor-approved", NotificationCategory.Security,
+        "分销员申请已通过", "恭喜！您已成为分销员，邀请码 {code}。现在可以在分销中心生成推广链接、海报并邀请好友加入团队。",
+        SmsText: "【MallPortal】您的分销员申请已通过，邀请码{code}，请登录分销中心开始推广。");
+
+    public static readonly NotificationTemplate DistributorRejected = new(
+        "distributor-rejected", NotificationCategory.Security,
+        "分销员申请未通过", "您的分销员申请未通过审核，原因：{reason}。修改后可重新提交。");
+
+    public static readonly NotificationTemplate ShopNoticeToDistributors = new(
+        "shop-notice-distributors", NotificationCategory.Marketing,
+        "「{shop}」：{title}", "{body}");
+
     public static readonly NotificationTemplate StockLow = new(
         "stock-low", NotificationCategory.Orders,
         "库存预警：{product}", "「{product}」{sku} 可用库存仅剩 {available} 件，请及时补货。");
@@ -133,7 +146,7 @@ public static class NotificationTemplates
 
     public static readonly IReadOnlyList<NotificationTemplate> All =
         [VerificationCode, Welcome, PasswordChanged, ContactChanged, EmailConfirmation, PasswordResetLink, Announcement,
-         MerchantApproved, MerchantRejected, StockLow, StockDigest, OrderPlaced, OrderPlacedCod, OrderPaid, MerchantNewOrder,
+         MerchantApproved, MerchantRejected, DistributorApproved, DistributorRejected, ShopNoticeToDistributors, StockLow, StockDigest, OrderPlaced, OrderPlacedCod, OrderPaid, MerchantNewOrder,
          PaymentReminder, OrderClosed, OrderShipped, OrderReceived, OrderAutoReceived, CancellationRequested, CancellationRejected,
          OrderRefunded, OrderCancelledOnRequest, ReviewReplied];
 }

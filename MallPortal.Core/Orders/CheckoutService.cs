@@ -13,7 +13,7 @@ namespace MallPortal.Core.Orders;
 /// transaction (all or nothing). The page's idempotency key makes a double submit find the first result.
 /// </summary>
 public sealed class CheckoutService(IDbContextFactory<MallDbContext> contexts, PaymentGateways gateways, OrderNotifier notifier,
-    StockNotifier stockNotifier, OrderNumbers numbers, IOptions<OrderOptions> options, TimeProvider clock)
+    StockNotifier stockNotifier, OrderNumbers numbers, IOptions<OrderOptions> options, IEnumerable<IOrderPlacedHandler> handlers, TimeProvider clock)
 {
     public const int MaxLinesPerCheckout = 50;
 
@@ -78,6 +78,10 @@ public sealed class CheckoutService(IDbContextFactory<MallDbContext> contexts, P
             }
         }
         db.Orders.AddRange(orders);
+        foreach (var handler in handlers)
+        {
+            await handler.OnPlacedAsync(db, actor.UserId, orders, now, cancellationToken);
+        }
         var skuIds = preview.Shops.SelectMany(s => s.Items).Select(i => i.SkuId).ToList();
         await db.CartItems.Where(c => c.UserId == actor.UserId && skuIds.Contains(c.SkuId)).ExecuteDeleteAsync(cancellationToken);
         try
@@ -105,6 +109,10 @@ public sealed class CheckoutService(IDbContextFactory<MallDbContext> contexts, P
         await notifier.AfterCommitAsync(orders.SelectMany(o => gateway.PaysOnline
             ? new[] { new OrderNews(o.Id, OrderEventKind.Placed) }
             : [new OrderNews(o.Id, OrderEventKind.Placed), new OrderNews(o.Id, OrderEventKind.ChooseCashOnDelivery)]).ToList(), cancellationToken);
+        foreach (var handler in handlers)
+        {
+            await handler.AfterPlacedAsync(orders.Select(o => o.Id).ToList(), cancellationToken);
+        }
         return new CheckoutResult(payment.Number, payment.Amount, gateway.Name, gateway.PaysOnline, orders.Select(o => o.Number).ToList());
     }
 

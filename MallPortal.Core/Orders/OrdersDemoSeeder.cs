@@ -13,7 +13,7 @@ namespace MallPortal.Core.Orders;
 /// A few orders of the demo consumer 刘洋 (13800000022) through the real services, so the shop opens with order lists,
 /// sales counts and a review: one completed and reviewed, one on its way, one to ship, one waiting for payment.
 /// </summary>
-public sealed class OrdersDemoSeeder(IDbContextFactory<MallDbContext> contexts, AddressService addresses, CheckoutService checkout,
+public sealed class OrdersDemoSeeder(IDbContextFactory<MallDbContext> contexts, AddressService addresses, DemoShopper shopper,
     FulfilmentService fulfilment, OrderService orders, ReviewService reviews) : IDemoSeeder
 {
     public string Name => "orders";
@@ -25,17 +25,12 @@ public sealed class OrdersDemoSeeder(IDbContextFactory<MallDbContext> contexts, 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var buyerId = await db.Users.Where(u => u.PhoneNumber == "13800000022").Select(u => u.Id).SingleAsync(cancellationToken);
         var buyer = new Actor(buyerId, new HashSet<string> { Roles.Consumer });
-        var addressId = await addresses.AddAsync(buyer, new AddressInput("刘洋", "13800000022", "上海市", "上海市", "浦东新区", "张杨路 500 号 12 楼"), true,
+        await addresses.AddAsync(buyer, new AddressInput("刘洋", "13800000022", "上海市", "上海市", "浦东新区", "张杨路 500 号 12 楼"), true,
             cancellationToken);
         var owners = await db.Shops.OrderBy(s => s.Id).Select(s => new { s.Id, s.OwnerUserId }).ToListAsync(cancellationToken);
         var merchants = owners.ToDictionary(s => s.Id, s => new Actor(s.OwnerUserId, new HashSet<string> { Roles.Merchant, Roles.Consumer }));
-        async Task<(string Number, int ShopId)> BuyAsync(int productId, int quantity, string method)
-        {
-            var sku = await db.ProductSkus.Where(s => s.ProductId == productId).OrderBy(s => s.Id).Select(s => new { s.Id, s.ShopId }).FirstAsync(cancellationToken);
-            var result = await checkout.PlaceOrderAsync(buyer, new CheckoutInput([new CheckoutLine(sku.Id, quantity)], addressId, method,
-                $"demo-{productId}-{method}"), cancellationToken);
-            return (result.OrderNumbers[0], sku.ShopId);
-        }
+        Task<(string Number, int ShopId)> BuyAsync(int productId, int quantity, string method) =>
+            shopper.BuyAsync(buyer, productId, method, $"demo-{productId}-{method}", cancellationToken, quantity);
 
         var done = await BuyAsync(13, 1, CashOnDeliveryGateway.GatewayName);
         await fulfilment.ShipAsync(merchants[done.ShopId], done.Number, "顺丰速运", "SF1000000001", cancellationToken);

@@ -35,6 +35,7 @@ public static class OrdersModule
         services.AddSingleton<SandboxCallbackSender>();
         services.AddSingleton<ReviewService>();
         services.AddSingleton<ReviewQueries>();
+        services.AddSingleton<DemoShopper>();
         services.AddScoped<IDemoSeeder, OrdersDemoSeeder>();
         return services;
     }

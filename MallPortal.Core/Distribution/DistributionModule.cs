@@ -1,0 +1,28 @@
+using MallPortal.Core.Orders;
+using MallPortal.Core.Seeding;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MallPortal.Core.Distribution;
+
+public static class DistributionModule
+{
+    /// <summary>Distributor applications and the hierarchy, promotion links and clicks, bindings and order attribution.</summary>
+    public static IServiceCollection AddDistribution(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<DistributionSettingsStore>();
+        services.AddSingleton<DistributorApplicationService>();
+        services.AddSingleton<DistributorAdminService>();
+        services.AddSingleton<PromotionService>();
+        services.AddSingleton(new PosterRenderer(configuration["Distribution:PosterFontPath"]));
+        services.AddSingleton<ClickRecorder>();
+        services.AddSingleton<AttributionService>();
+        services.AddSingleton<IOrderPlacedHandler>(sp => sp.GetRequiredService<AttributionService>());
+        services.AddSingleton<DistributorQueries>();
+        services.AddSingleton<TeamQueries>();
+        services.AddSingleton<NetworkQueries>();
+        services.AddSingleton<ShopDistributionService>();
+        services.AddScoped<IDemoSeeder, DistributionDemoSeeder>();
+        return services;
+    }
+}

@@ -1,0 +1,104 @@
+using MallPortal.Core.Common;
+using MallPortal.Core.Resources;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MallPortal.Core.Distribution;
+
+public enum ApplyPolicy
+{
+    /// <summary>Anyone signed in may apply (default).</summary>
+    Anyone,
+
+    /// <summary>Only people who arrive with a distributor's invite code.</summary>
+    InvitedOnly,
+}
+
+public enum BindingMode
+{
+    /// <summary>The first distributor keeps the customer for good.</summary>
+    FirstTouchPermanent,
+
+    /// <summary>The binding lasts N days; after that the next link binds anew.</summary>
+    ValidForDays,
+
+    /// <summary>The latest link wins (outside a protection period).</summary>
+    LastTouch,
+}
+
+/// <summary>The platform's distribution rules: one row, edited by the admin.</summary>
+public class DistributionSettings
+{
+    /// <summary>More than three levels is treated as pyramid selling in China (禁止传销条例); WeChat allows two.</summary>
+    public const int HardMaxDepth = 3;
+
+    public const int SingletonId = 1;
+
+    protected DistributionSettings()
+    {
+    }
+
+    public int Id { get; private set; } = SingletonId;
+
+    public ApplyPolicy ApplyPolicy { get; private set; } = ApplyPolicy.Anyone;
+
+    /// <summary>How many levels earn commission (and how deep a chain may grow): default 2, hard cap 3.</summary>
+    public int MaxDepth { get; private set; } = 2;
+
+    public BindingMode BindingMode { get; private set; } = BindingMode.ValidForDays;
+
+    public int BindingDays { get; private set; } = 30;
+
+    public bool NewCustomersOnly { get; private set; }
+
+    /// <summary>0 = off. Within these days of a binding no other link takes the customer, whatever the mode.</summary>
+    public int ProtectionDays { get; private set; }
+
+    /// <summary>How long the attribution cookie of a click lives.</summary>
+    public int CookieDays { get; private set; } = 30;
+
+    /// <summary>Mixed into visitor hashes so a stored hash cannot be traced back to an address; made once, at random.</summary>
+    public string VisitorSalt { get; private set; } = "";
+
+    public int Version { get; private set; }
+
+    public static DistributionSettings Defaults() => new() { VisitorSalt = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)) };
+
+    public void Change(DistributionSettingsInput input)
+    {
+        if (input.MaxDepth is < 1 or > HardMaxDepth)
+        {
+            throw new DomainException(string.Format(CoreText.DistributionDepthRange, HardMaxDepth), nameof(MaxDepth));
+        }
+        if (input.BindingDays is < 1 or > 3650)
+        {
+            throw new DomainException(CoreText.DistributionBindingDaysRange, nameof(BindingDays));
+        }
+        if (input.ProtectionDays is < 0 or > 365)
+        {
+            throw new DomainException(CoreText.DistributionProtectionDaysRange, nameof(ProtectionDays));
+        }
+        if (input.CookieDays is < 1 or > 365)
+        {
+            throw new DomainException(CoreText.DistributionCookieDaysRange, nameof(CookieDays));
+        }
+        (ApplyPolicy, MaxDepth, BindingMode, BindingDays, NewCustomersOnly, ProtectionDays, CookieDays) =
+            (input.ApplyPolicy, input.MaxDepth, input.BindingMode, input.BindingDays, input.NewCustomersOnly, input.ProtectionDays, input.CookieDays);
+        Version++;
+    }
+
+    public DistributionSettingsInput ToInput() => new(ApplyPolicy, MaxDepth, BindingMode, BindingDays, NewCustomersOnly, ProtectionDays, CookieDays);
+}
+
+public sealed record DistributionSettingsInput(ApplyPolicy ApplyPolicy, int MaxDepth, BindingMode BindingMode, int BindingDays,
+    bool NewCustomersOnly, int ProtectionDays, int CookieDays);
+
+internal sealed class DistributionSettingsConfiguration : IEntityTypeConfiguration<DistributionSettings>
+{
+    public void Configure(EntityTypeBuilder<DistributionSettings> builder)
+    {
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.Property(s => s.VisitorSalt).HasMaxLength(64).IsRequired();
+    }
+}
