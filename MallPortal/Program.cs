@@ -1,5 +1,6 @@
 using MallPortal.Components;
 using MallPortal.Components.Account;
+using MallPortal.Features.Distribution;
 using MallPortal.Features.Orders;
 using MallPortal.Hosting;
 
@@ -35,6 +36,7 @@ app.MapCultureSwitch();
 app.MapHealthChecks("/healthz");
 app.MapPublicFiles();
 app.MapOrderEndpoints();
+app.MapDistributionEndpoints();
 
 await app.PrepareAsync();
 await app.RunAsync();

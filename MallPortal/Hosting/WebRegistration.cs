@@ -66,7 +66,9 @@ public static class WebRegistration
             o.LoginPath = "/Account/Login";
             o.AccessDeniedPath = "/Account/AccessDenied";
             o.Cookie.Name = "MallPortal.Auth";
+            o.Events.OnSignedIn = MallPortal.Features.Distribution.ReferralSignIn.OnSignedInAsync;
         });
+        services.AddHostedService<MallPortal.Features.Distribution.ClickFlusher>();
         services.AddAuthorization();
         // How soon a password change or a new contact signs the user out on other devices.
         var sessionCheck = TimeSpan.FromSeconds(config.GetValue("Accounts:SessionCheckSeconds", 60));
