@@ -16,7 +16,7 @@ public sealed class DistributorQueries(IDbContextFactory<MallDbContext> contexts
         var month = new DateOnly(today.Year, today.Month, 1);
         var team = await db.Distributors.CountAsync(d => d.Path.StartsWith(me.Path) && d.Id != me.Id, cancellationToken);
         var parent = me.ParentId is { } pid ? await db.Distributors.Where(d => d.Id == pid).Select(d => d.Name).SingleAsync(cancellationToken) : null;
-        return new DistributorDashboard(me.Name, me.InviteCode, me.Status, me.Depth, parent, me.JoinedAt, team,
+        return new DistributorDashboard(me.Id, me.Name, me.Mobile, me.Region, me.InviteCode, me.Status, me.SuspendReason, me.Depth, parent, me.JoinedAt, team,
             await FunnelQueries.TotalAsync(db, me.Id, Period.Days(timeZone, today, today), cancellationToken),
             await FunnelQueries.TotalAsync(db, me.Id, Period.Days(timeZone, month, today), cancellationToken));
     }
@@ -61,6 +61,13 @@ public sealed class DistributorQueries(IDbContextFactory<MallDbContext> contexts
             await mine.CountAsync(cancellationToken));
     }
 
+    /// <summary>The shops a distributor can link to.</summary>
+    public async Task<IReadOnlyList<ShopOption>> ShopsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Shops.OrderBy(s => s.Id).Select(s => new ShopOption(s.Id, s.Name)).ToListAsync(cancellationToken);
+    }
+
     /// <summary>Is this order one of the distributor's (for live reloads of its pages)?</summary>
     public async Task<bool> IsPromotedByAsync(int userId, int orderId, CancellationToken cancellationToken = default)
     {
@@ -73,8 +80,10 @@ public sealed class DistributorQueries(IDbContextFactory<MallDbContext> contexts
     public static string MaskName(string name) => string.IsNullOrEmpty(name) ? "*" : name[..1] + "*";
 }
 
-public sealed record DistributorDashboard(string Name, string InviteCode, DistributorStatus Status, int Depth, string? ParentName, DateTime JoinedAt,
-    int TeamSize, Funnel Today, Funnel Month);
+public sealed record DistributorDashboard(int Id, string Name, string Mobile, string Region, string InviteCode, DistributorStatus Status,
+    string? SuspendReason, int Depth, string? ParentName, DateTime JoinedAt, int TeamSize, Funnel Today, Funnel Month);
+
+public sealed record ShopOption(int Id, string Name);
 
 public sealed record LinkRow(string Code, LinkTarget Target, int TargetId, string Title, ShareChannel Channel, int Shares, DateTime CreatedAt, Funnel Funnel);
 

@@ -52,13 +52,19 @@ public sealed class PromotionService(IDbContextFactory<MallDbContext> contexts, 
     }
 
     /// <summary>A copy of the link, or a download of its QR code or poster, by its owner.</summary>
-    public async Task RecordShareAsync(Actor actor, string code, CancellationToken cancellationToken = default)
+    public Task RecordShareAsync(Actor actor, string code, CancellationToken cancellationToken = default) =>
+        CheckOwnAsync(actor, code, true, cancellationToken);
+
+    /// <summary>Throws unless the link is the actor's own; counts a share when <paramref name="share"/>.</summary>
+    public async Task CheckOwnAsync(Actor actor, string code, bool share, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var me = await DistributorLookup.OwnAsync(db, actor, cancellationToken);
-        var updated = await db.PromotionLinks.Where(l => l.Code == code && l.DistributorId == me.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Shares, l => l.Shares + 1), cancellationToken);
-        if (updated == 0)
+        var mine = db.PromotionLinks.Where(l => l.Code == code && l.DistributorId == me.Id);
+        var found = share
+            ? await mine.ExecuteUpdateAsync(s => s.SetProperty(l => l.Shares, l => l.Shares + 1), cancellationToken) > 0
+            : await mine.AnyAsync(cancellationToken);
+        if (!found)
         {
             throw new DomainException(CoreText.LinkNotFound);
         }

@@ -16,20 +16,22 @@ public static class DistributionEndpoints
             : Results.Redirect("/account/become-distributor"));
 
         var mine = endpoints.MapGroup("/distributor/files").RequireAuthorization(p => p.RequireRole(Roles.Distributor));
-        mine.MapGet("/links/{code}/qr.{format}", (string code, string format, HttpContext context, PromotionService promotion, PublicAddress address) =>
+        // Showing a QR code or poster on the page is not a share; downloading it (?download=1) is.
+        mine.MapGet("/links/{code}/qr.{format}", (string code, string format, bool? download, HttpContext context, PromotionService promotion,
+            PublicAddress address) =>
             OwnAsync(async () =>
             {
-                await promotion.RecordShareAsync(context.User.ToActor(), code, context.RequestAborted);
+                await promotion.CheckOwnAsync(context.User.ToActor(), code, download == true, context.RequestAborted);
                 return Qr($"{Base(context, address)}/r/{code}", format, $"推广码-{code}");
             }));
-        mine.MapGet("/links/{code}/poster.png", (string code, HttpContext context, PromotionService promotion, PublicAddress address) =>
+        mine.MapGet("/links/{code}/poster.png", (string code, bool? download, HttpContext context, PromotionService promotion, PublicAddress address) =>
             OwnAsync(async () =>
             {
                 var actor = context.User.ToActor();
                 var poster = await promotion.PosterAsync(actor, code, Base(context, address), context.RequestAborted);
-                await promotion.RecordShareAsync(actor, code, context.RequestAborted);
+                await promotion.CheckOwnAsync(actor, code, download == true, context.RequestAborted);
                 context.Response.Headers["X-Poster-Text"] = poster.HasText ? "1" : "0";
-                return Results.File(poster.Png, "image/png", $"海报-{code}.png");
+                return download == true ? Results.File(poster.Png, "image/png", $"海报-{code}.png") : Results.File(poster.Png, "image/png");
             }));
         mine.MapGet("/invite/qr.{format}", async (string format, HttpContext context, DistributorQueries queries, PublicAddress address) =>
         {
