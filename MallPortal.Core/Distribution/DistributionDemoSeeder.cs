@@ -79,7 +79,7 @@ public sealed class DistributionDemoSeeder(IDbContextFactory<MallDbContext> cont
             var at = now.AddMinutes(-random.Next(5, 30 * 24 * 60));
             var agent = random.Next(10) switch { < 5 => AgentClass.WeChat, < 8 => AgentClass.Mobile, _ => AgentClass.Desktop };
             var referrer = agent == AgentClass.WeChat ? null : random.Next(3) switch { 0 => "weibo.com", 1 => "www.douyin.com", _ => null };
-            batch.Add(new ClickInput(link, at, $"demo-visitor-{random.Next(220)}", agent, referrer, null));
+            batch.Add(new ClickInput(link, at, $"demo-visitor-{random.Next(90)}", agent, referrer, null));
         }
         await clicks.FlushAsync(batch, cancellationToken);
     }

@@ -49,15 +49,14 @@ public sealed class DistributorQueries(IDbContextFactory<MallDbContext> contexts
         var me = await DistributorLookup.OwnAsync(db, actor, cancellationToken);
         var mine = db.OrderAttributions.Where(a => a.DistributorId == me.Id);
         var rows = await (from a in mine
-                          join u in db.Users on a.Order.BuyerUserId equals u.Id
                           orderby a.AttributedAt descending
                           select new
                           {
-                              a.Order.Number, u.Nickname, a.Order.Status, a.Order.TotalFen, a.Order.PaidAt, a.Order.PaymentMethod, a.Channel, a.AttributedAt,
+                              a.Order.Number, Nickname = a.Order.RecipientName, a.Order.Status, a.Order.TotalFen, a.Order.PaidAt, a.Order.PaymentMethod, a.Channel, a.AttributedAt,
                               First = a.Order.Lines.OrderBy(l => l.Id).Select(l => l.Title).FirstOrDefault(), Count = a.Order.Lines.Sum(l => l.Quantity),
                           }).Skip(page * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return new Page<PromotedOrderRow>(rows.Select(r => new PromotedOrderRow(r.Number, MaskName(r.Nickname), r.First ?? "", r.Count, new Money(r.TotalFen),
-            r.Status, r.PaidAt is not null || Orders.Payments.CashOnDeliveryGateway.Is(r.PaymentMethod), r.Channel, r.AttributedAt)).ToList(),
+            r.Status, r.PaidAt is not null, Orders.Payments.CashOnDeliveryGateway.Is(r.PaymentMethod), r.Channel, r.AttributedAt)).ToList(),
             await mine.CountAsync(cancellationToken));
     }
 
@@ -76,7 +75,7 @@ public sealed class DistributorQueries(IDbContextFactory<MallDbContext> contexts
             cancellationToken);
     }
 
-    /// <summary>Buyers are shown as 陈* to the distributor: the first character and a star.</summary>
+    /// <summary>Buyers are shown to the distributor by the order's recipient as 陈*: the first character and a star.</summary>
     public static string MaskName(string name) => string.IsNullOrEmpty(name) ? "*" : name[..1] + "*";
 }
 
@@ -92,4 +91,4 @@ public sealed record ChannelRow(ShareChannel Channel, int Shares, Funnel Funnel)
 public sealed record LinkReport(IReadOnlyList<LinkRow> Links, IReadOnlyList<ChannelRow> Channels);
 
 public sealed record PromotedOrderRow(string Number, string Buyer, string FirstItem, int Quantity, Money Total, OrderStatus Status, bool Paid,
-    ShareChannel? Channel, DateTime PlacedAt);
+    bool CashOnDelivery, ShareChannel? Channel, DateTime PlacedAt);

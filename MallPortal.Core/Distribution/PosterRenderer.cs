@@ -8,10 +8,15 @@ namespace MallPortal.Core.Distribution;
 /// CJK, else any installed font with Chinese glyphs. Without one the poster carries only the picture and the QR code,
 /// and <see cref="PosterResult.HasText"/> is false so the page can say so.
 /// </summary>
-public sealed class PosterRenderer(string? configuredFontPath)
+public sealed class PosterRenderer(string? configuredFontPath, bool searchSystemFonts = true)
 {
     public const int Width = 750;
     public const int Height = 1200;
+
+    /// <summary>Where the price's text sits (its baseline), below the title; the QR code is in the lower right corner.</summary>
+    public const int PriceBaseline = 895;
+
+    private static readonly SKRect PictureArea = new(75, 120, Width - 75, 720);
 
     private static readonly string[] DebianFonts =
     [
@@ -19,7 +24,7 @@ public sealed class PosterRenderer(string? configuredFontPath)
         "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
     ];
 
-    private readonly Lazy<SKTypeface?> _typeface = new(() => FindTypeface(configuredFontPath));
+    private readonly Lazy<SKTypeface?> _typeface = new(() => FindTypeface(configuredFontPath, searchSystemFonts));
 
     public bool HasChineseFont => _typeface.Value is not null;
 
@@ -37,7 +42,7 @@ public sealed class PosterRenderer(string? configuredFontPath)
             using (picture)
             {
                 using var pictureImage = SKImage.FromBitmap(picture);
-                canvas.DrawImage(pictureImage, new SKRect(40, 120, Width - 40, 120 + Width - 80), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
+                canvas.DrawImage(pictureImage, PictureArea, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
             }
         }
         using var qr = SKImage.FromEncodedData(QrCodes.Png(content.Url, 8));
@@ -54,24 +59,27 @@ public sealed class PosterRenderer(string? configuredFontPath)
             using var price = new SKFont(typeface, 52);
             using var small = new SKFont(typeface, 26);
             canvas.DrawText(content.Headline, Width / 2f, 58, SKTextAlign.Center, headline, white);
-            var y = 120 + Width - 80 + 60f;
+            var y = PictureArea.Bottom + 52f;
             foreach (var line in Wrap(content.Title, title, Width - 80).Take(2))
             {
                 canvas.DrawText(line, 40, y, SKTextAlign.Left, title, ink);
-                y += 48;
+                y += 46;
             }
             if (content.Price is { } p)
             {
-                canvas.DrawText(p.ToString(), 40, y + 40, SKTextAlign.Left, price, red);
+                canvas.DrawText(p.ToString(), 40, PriceBaseline, SKTextAlign.Left, price, red);
                 if (content.OriginalPrice is { } o && o.Fen > p.Fen)
                 {
                     var x = 40 + price.MeasureText(p.ToString()) + 20;
-                    canvas.DrawText(o.ToString(), x, y + 40, SKTextAlign.Left, small, grey);
-                    canvas.DrawLine(x, y + 31, x + small.MeasureText(o.ToString()), y + 31, grey);
+                    canvas.DrawText(o.ToString(), x, PriceBaseline, SKTextAlign.Left, small, grey);
+                    canvas.DrawLine(x, PriceBaseline - 9, x + small.MeasureText(o.ToString()), PriceBaseline - 9, grey);
                 }
             }
-            canvas.DrawText($"{content.Nickname} 为你推荐", 40, Height - 200, SKTextAlign.Left, small, ink);
-            canvas.DrawText("长按或扫码查看", 40, Height - 150, SKTextAlign.Left, small, grey);
+            foreach (var (line, index) in Wrap($"{content.Nickname} 为你推荐", small, Width - 340).Take(2).Select((l, i) => (l, i)))
+            {
+                canvas.DrawText(line, 40, Height - 220 + index * 36, SKTextAlign.Left, small, ink);
+            }
+            canvas.DrawText("长按或扫码查看", 40, Height - 120, SKTextAlign.Left, small, grey);
         }
         using var image = surface.Snapshot();
         using var data = image.Encode(SKEncodedImageFormat.Png, 100);
@@ -102,9 +110,9 @@ public sealed class PosterRenderer(string? configuredFontPath)
         return font.ContainsGlyphs(text);
     }
 
-    private static SKTypeface? FindTypeface(string? configured)
+    private static SKTypeface? FindTypeface(string? configured, bool searchSystemFonts)
     {
-        foreach (var path in new[] { configured }.Concat(DebianFonts))
+        foreach (var path in new[] { configured }.Concat(searchSystemFonts ? DebianFonts : []))
         {
             if (string.IsNullOrWhiteSpace(path) || !File.Exists(path))
             {
@@ -132,6 +140,10 @@ public sealed class PosterRenderer(string? configuredFontPath)
             {
                 return first;
             }
+        }
+        if (!searchSystemFonts)
+        {
+            return null;
         }
         var matched = SKFontManager.Default.MatchCharacter('推');
         return matched is not null && HasGlyphs(matched, "推荐为你") ? matched : null;

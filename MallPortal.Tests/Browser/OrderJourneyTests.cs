@@ -171,7 +171,7 @@ public class OrderJourneyTests(BrowserFixture browser)
 
     /// <summary>立即购买 on the open product page, checkout with the buyer's address (added if there is none); returns the
     /// order number for cash on delivery, and stops at the cashier for online payment.</summary>
-    private static async Task<string> BuyNowAsync(IPage buyer, string method)
+    internal static async Task<string> BuyNowAsync(IPage buyer, string method)
     {
         await buyer.WaitForReadyAsync("buy-box");
         await buyer.GetByTestId("buy-now").ClickAsync();

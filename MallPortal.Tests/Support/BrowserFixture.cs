@@ -19,6 +19,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         ["Accounts:Codes:ResendCooldown"] = "00:00:01",
         ["Accounts:Codes:MaxPerClientIpPerHour"] = "1000",
         ["RateLimits:AccountPostsPerMinute"] = "1000",
+        // A role granted by an approval reaches the person's cookie at the next check, without signing them out.
+        ["Accounts:SessionCheckSeconds"] = "2",
     });
 
     public string BaseUrl { get; private set; } = "";
