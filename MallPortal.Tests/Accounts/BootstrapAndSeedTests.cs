@@ -62,7 +62,7 @@ public class BootstrapAndSeedTests
         var first = await db.InScopeAsync(s => s.GetRequiredService<DemoDataSeeder>().SeedAsync());
         var second = await db.InScopeAsync(s => s.GetRequiredService<DemoDataSeeder>().SeedAsync());
 
-        Assert.Equal(["accounts", "catalog", "orders"], first);
+        Assert.Equal(["accounts", "catalog", "orders", "distribution"], first);
         Assert.Empty(second);
         await db.InScopeAsync(async s =>
         {
@@ -71,6 +71,12 @@ public class BootstrapAndSeedTests
             var users = s.GetRequiredService<UserManager<MallUser>>();
             Assert.Equal(2, (await users.GetUsersInRoleAsync(Roles.Merchant)).Count);
             Assert.Equal(3, (await users.GetUsersInRoleAsync(Roles.Distributor)).Count);
+            // The demo distributors are a real chain, approved through the applications, with customers' orders attributed.
+            var chain = await context.Distributors.OrderBy(d => d.Depth).Select(d => new { d.Name, d.Depth, d.Path }).ToListAsync();
+            Assert.Equal(["王芳", "李强", "赵敏"], chain.Select(d => d.Name));
+            Assert.True(chain[2].Path.StartsWith(chain[1].Path) && chain[1].Path.StartsWith(chain[0].Path));
+            Assert.Equal(3, await context.OrderAttributions.CountAsync());
+            Assert.InRange(await context.PromotionClicks.CountAsync(), 200, 400);
         });
     }
 }

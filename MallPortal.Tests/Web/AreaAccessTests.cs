@@ -1,5 +1,8 @@
 using System.Net;
+using MallPortal.Core.Data;
 using MallPortal.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MallPortal.Tests.Web;
 
@@ -15,6 +18,10 @@ public class AreaAccessTests(AppFixture app) : IClassFixture<AppFixture>
     [InlineData("/checkout")]
     [InlineData("/merchant/orders")]
     [InlineData("/admin/orders")]
+    [InlineData("/account/become-distributor")]
+    [InlineData("/distributor/links")]
+    [InlineData("/distributor/team")]
+    [InlineData("/merchant/distributors")]
     public async Task Anonymous_visitors_are_sent_to_login_with_a_way_back(string path)
     {
         using var client = app.Factory.CreateBrowserlessClient();
@@ -32,6 +39,12 @@ public class AreaAccessTests(AppFixture app) : IClassFixture<AppFixture>
     [InlineData("/merchant/orders")]
     [InlineData("/merchant/reviews")]
     [InlineData("/admin/orders")]
+    [InlineData("/distributor/links")]
+    [InlineData("/distributor/orders")]
+    [InlineData("/distributor/team")]
+    [InlineData("/distributor/invite")]
+    [InlineData("/distributor/profile")]
+    [InlineData("/merchant/distributors")]
     public async Task A_consumer_is_denied_the_other_roles_areas(string path)
     {
         using var client = app.Factory.CreateBrowserlessClient();
@@ -70,5 +83,28 @@ public class AreaAccessTests(AppFixture app) : IClassFixture<AppFixture>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("管理概览", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_distributor_downloads_its_own_link_codes_but_not_another_distributors()
+    {
+        using var wang = app.Factory.CreateBrowserlessClient();
+        await MallPortalFactory.PostLoginAsync(wang, "13800000011", MallPortalFactory.DemoPassword);
+        using var zhao = app.Factory.CreateBrowserlessClient();
+        await MallPortalFactory.PostLoginAsync(zhao, "13800000013", MallPortalFactory.DemoPassword);
+        await using var db = await app.Factory.Services.GetRequiredService<IDbContextFactory<MallDbContext>>().CreateDbContextAsync();
+        var code = await (from l in db.PromotionLinks
+                          join d in db.Distributors on l.DistributorId equals d.Id
+                          where d.Mobile == "13800000011"
+                          select l.Code).FirstAsync();
+
+        var own = await wang.GetAsync($"/distributor/files/links/{code}/qr.png");
+        var foreign = await zhao.GetAsync($"/distributor/files/links/{code}/qr.png");
+        var poster = await zhao.GetAsync($"/distributor/files/links/{code}/poster.png");
+
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal("image/png", own.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, poster.StatusCode);
     }
 }
