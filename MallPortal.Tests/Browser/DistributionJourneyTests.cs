@@ -77,6 +77,26 @@ public class DistributionJourneyTests(BrowserFixture browser)
         await Assertions.Expect(distributor.GetByTestId("team-summary")).ToContainTextAsync("一级 1 人");
     }
 
+    [BrowserFact]
+    public async Task The_distributor_pages_fit_a_phone_screen()
+    {
+        var phone = await browser.NewPageAsync(phone: true);
+        await phone.LogInAsync("13800000011", MallPortalFactory.DemoPassword, "/distributor");
+        foreach (var (path, ready) in new[] { ("/distributor", "distributor-dashboard"), ("/distributor/links", "links"), ("/distributor/orders", "promoted-orders"),
+                     ("/distributor/invite", "invite"), ("/distributor/profile", "distributor-profile") })
+        {
+            await phone.GotoAsync(path);
+            await phone.WaitForReadyAsync(ready);
+            // Wide tables scroll inside their cards; the page itself must not scroll sideways (compare with the screen).
+            var widths = await phone.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, screen.width]");
+            Assert.True(widths[0] <= widths[1], $"{path} is {widths[0]} px wide on a {widths[1]} px screen");
+        }
+        await phone.GotoAsync("/distributor/team");
+        await Assertions.Expect(phone.GetByTestId("team").GetByText("李强")).ToBeVisibleAsync();
+        var team = await phone.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, screen.width]");
+        Assert.True(team[0] <= team[1], $"/distributor/team is {team[0]} px wide on a {team[1]} px screen");
+    }
+
     /// <summary>Fills the individual application and submits it; <paramref name="invite"/> "" keeps the code the link filled in.</summary>
     private static async Task ApplyAsync(IPage page, string name, string idNumber, string? invite)
     {
