@@ -13,10 +13,9 @@ public enum ApplicationStatus
 }
 
 /// <summary>A user's application to open a shop (商家入驻), reviewed by the platform admin.</summary>
-public class MerchantApplication
+public class MerchantApplication : ReviewedApplication
 {
     public const int ShopNameMaxLength = 30;
-    public const int ReasonMaxLength = 200;
 
     protected MerchantApplication()
     {
@@ -49,16 +48,6 @@ public class MerchantApplication
     /// <summary>The licence scan in the file store; private, shown only to reviewers.</summary>
     public string LicensePath { get; private set; } = "";
 
-    public ApplicationStatus Status { get; private set; }
-
-    public string? RejectReason { get; private set; }
-
-    public DateTime SubmittedAt { get; private set; }
-
-    public DateTime? ReviewedAt { get; private set; }
-
-    public int? ReviewerUserId { get; private set; }
-
     public static MerchantApplication Submit(int applicantUserId, MerchantApplicationInput input, string licensePath, DateTime now)
     {
         if (string.IsNullOrWhiteSpace(input.ShopName) || input.ShopName.Trim().Length > ShopNameMaxLength)
@@ -78,26 +67,6 @@ public class MerchantApplication
             throw new DomainException(CoreText.CreditCodeInvalid, nameof(CreditCode));
         }
         return new MerchantApplication(applicantUserId, input with { ContactPhone = phone.Value }, code, licensePath, now);
-    }
-
-    public void Approve(int reviewerUserId, DateTime now) => Review(ApplicationStatus.Approved, reviewerUserId, null, now);
-
-    public void Reject(int reviewerUserId, string? reason, DateTime now)
-    {
-        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > ReasonMaxLength)
-        {
-            throw new DomainException(string.Format(CoreText.RejectReasonRequired, ReasonMaxLength), "Reason");
-        }
-        Review(ApplicationStatus.Rejected, reviewerUserId, reason.Trim(), now);
-    }
-
-    private void Review(ApplicationStatus status, int reviewerUserId, string? reason, DateTime now)
-    {
-        if (Status != ApplicationStatus.Pending)
-        {
-            throw new DomainException(CoreText.ApplicationAlreadyReviewed);
-        }
-        (Status, ReviewerUserId, RejectReason, ReviewedAt) = (status, reviewerUserId, reason, now);
     }
 }
 

@@ -16,9 +16,8 @@ public enum ApplicantKind
 /// An application to become a distributor: a person (real name + resident ID number) or a company (name + unified
 /// social credit code + licence). Reviewed by the platform admin; a rejected one keeps its details for the next try.
 /// </summary>
-public class DistributorApplication
+public class DistributorApplication : Catalog.ReviewedApplication
 {
-    public const int ReasonMaxLength = 200;
 
     protected DistributorApplication()
     {
@@ -50,16 +49,6 @@ public class DistributorApplication
     public string DocumentPaths { get; private set; } = "";
 
     public int? InviterId { get; private set; }
-
-    public Catalog.ApplicationStatus Status { get; private set; }
-
-    public string? RejectReason { get; private set; }
-
-    public DateTime SubmittedAt { get; private set; }
-
-    public DateTime? ReviewedAt { get; private set; }
-
-    public int? ReviewerUserId { get; private set; }
 
     public string DisplayName => Kind == ApplicantKind.Enterprise ? CompanyName! : RealName;
 
@@ -103,26 +92,6 @@ public class DistributorApplication
             }
         }
         return a;
-    }
-
-    public void Approve(int reviewerUserId, DateTime now) => Review(ApplicationStatus.Approved, reviewerUserId, null, now);
-
-    public void Reject(int reviewerUserId, string? reason, DateTime now)
-    {
-        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > ReasonMaxLength)
-        {
-            throw new DomainException(string.Format(CoreText.RejectReasonRequired, ReasonMaxLength), "Reason");
-        }
-        Review(ApplicationStatus.Rejected, reviewerUserId, reason.Trim(), now);
-    }
-
-    private void Review(ApplicationStatus status, int reviewerUserId, string? reason, DateTime now)
-    {
-        if (Status != ApplicationStatus.Pending)
-        {
-            throw new DomainException(CoreText.ApplicationAlreadyReviewed);
-        }
-        (Status, ReviewerUserId, RejectReason, ReviewedAt) = (status, reviewerUserId, reason, now);
     }
 
     private static string Required(string? value, int max, string message, string field)
