@@ -44,6 +44,13 @@ public sealed class NetworkQueries(IDbContextFactory<MallDbContext> contexts)
         return new Page<DistributorRow>(rows, await query.CountAsync(cancellationToken));
     }
 
+    public async Task<DistributorRow?> DistributorAsync(Actor actor, int distributorId, CancellationToken cancellationToken = default)
+    {
+        actor.Require(Roles.Admin);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await Rows(db, db.Distributors.AsNoTracking().Where(d => d.Id == distributorId)).SingleOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>One level of the tree: the roots (parent null) or a distributor's direct members, each with its member count.</summary>
     public async Task<IReadOnlyList<DistributorRow>> ChildrenAsync(Actor actor, int? parentId, CancellationToken cancellationToken = default)
     {

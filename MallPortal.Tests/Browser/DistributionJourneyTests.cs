@@ -9,7 +9,9 @@ public class DistributionJourneyTests(BrowserFixture browser)
     private const string Applicant = "13700003333";
     private const string Buyer = "13700004444";
     private const string Recruit = "13700005555";
-    private const int Product = 4;
+    private const int Product = 13; // 声海 Home 智能音箱, one SKU
+    private const string WeChatOnAPhone =
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.50(0x18003231) NetType/WIFI Language/zh_CN";
 
     [BrowserFact]
     public async Task A_consumer_becomes_a_distributor_shares_a_product_sees_a_buyer_arrive_live_and_invites_a_team_member()
@@ -31,7 +33,7 @@ public class DistributionJourneyTests(BrowserFixture browser)
         await distributor.GotoAsync($"/product/{Product}");
         await distributor.WaitForReadyAsync("buy-box");
         await distributor.GetByTestId("promote").ClickAsync();
-        var url = await distributor.GetByTestId("share-url").Locator("input").InputValueAsync();
+        var url = await distributor.Locator("input[data-testid=share-url], [data-testid=share-url] input").InputValueAsync();
         Assert.Matches(@"/r/[2-9A-Z]{7}$", url);
         var qr = await DownloadAsync(distributor, "download-qr");
         var poster = await DownloadAsync(distributor, "download-poster");
@@ -44,7 +46,10 @@ public class DistributionJourneyTests(BrowserFixture browser)
         var today = distributor.GetByTestId("today");
         await Assertions.Expect(today.Locator("[data-figure=clicks]")).ToHaveTextAsync("0");
 
-        var buyer = await browser.NewPageAsync();
+        // A friend opens the link in WeChat on a phone (a headless browser's own agent counts as a bot and is not counted).
+        var friend = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseUrl, Locale = "zh-CN", UserAgent = WeChatOnAPhone });
+        friend.SetDefaultTimeout(15_000);
+        var buyer = await friend.NewPageAsync();
         await buyer.GotoAsync(new Uri(url).PathAndQuery);
         await buyer.WaitForAddressAsync($"/product/{Product}$");
         await Assertions.Expect(today.Locator("[data-figure=clicks]")).ToHaveTextAsync("1");
@@ -61,7 +66,7 @@ public class DistributionJourneyTests(BrowserFixture browser)
 
         await distributor.GotoAsync("/distributor/invite");
         await distributor.WaitForReadyAsync("invite");
-        var invite = await distributor.GetByTestId("invite-url").Locator("input").InputValueAsync();
+        var invite = await distributor.Locator("input[data-testid=invite-url], [data-testid=invite-url] input").InputValueAsync();
         var recruit = await browser.NewPageAsync();
         await AccountJourneyTests.LogInBySmsAsync(browser, recruit, Recruit);
         await recruit.GotoAsync(new Uri(invite).PathAndQuery);
@@ -125,9 +130,16 @@ public class DistributionJourneyTests(BrowserFixture browser)
     private static async Task<byte[]> DownloadAsync(IPage page, string testId)
     {
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId(testId).ClickAsync());
-        await using var stream = await download.CreateReadStreamAsync();
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer);
-        return buffer.ToArray();
+        Assert.Null(await download.FailureAsync());
+        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"));
+        await download.SaveAsAsync(path);
+        try
+        {
+            return await File.ReadAllBytesAsync(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }

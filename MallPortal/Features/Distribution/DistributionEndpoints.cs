@@ -17,21 +17,21 @@ public static class DistributionEndpoints
 
         var mine = endpoints.MapGroup("/distributor/files").RequireAuthorization(p => p.RequireRole(Roles.Distributor));
         // Showing a QR code or poster on the page is not a share; downloading it (?download=1) is.
-        mine.MapGet("/links/{code}/qr.{format}", (string code, string format, bool? download, HttpContext context, PromotionService promotion,
+        mine.MapGet("/links/{code}/qr.{format}", (string code, string format, int? download, HttpContext context, PromotionService promotion,
             PublicAddress address) =>
             OwnAsync(async () =>
             {
-                await promotion.CheckOwnAsync(context.User.ToActor(), code, download == true, context.RequestAborted);
+                await promotion.CheckOwnAsync(context.User.ToActor(), code, download == 1, context.RequestAborted);
                 return Qr($"{Base(context, address)}/r/{code}", format, $"推广码-{code}");
             }));
-        mine.MapGet("/links/{code}/poster.png", (string code, bool? download, HttpContext context, PromotionService promotion, PublicAddress address) =>
+        mine.MapGet("/links/{code}/poster.png", (string code, int? download, HttpContext context, PromotionService promotion, PublicAddress address) =>
             OwnAsync(async () =>
             {
                 var actor = context.User.ToActor();
                 var poster = await promotion.PosterAsync(actor, code, Base(context, address), context.RequestAborted);
-                await promotion.CheckOwnAsync(actor, code, download == true, context.RequestAborted);
+                await promotion.CheckOwnAsync(actor, code, download == 1, context.RequestAborted);
                 context.Response.Headers["X-Poster-Text"] = poster.HasText ? "1" : "0";
-                return download == true ? Results.File(poster.Png, "image/png", $"海报-{code}.png") : Results.File(poster.Png, "image/png");
+                return download == 1 ? Results.File(poster.Png, "image/png", $"海报-{code}.png") : Results.File(poster.Png, "image/png");
             }));
         mine.MapGet("/invite/qr.{format}", async (string format, HttpContext context, DistributorQueries queries, PublicAddress address) =>
         {

@@ -1,0 +1,29 @@
+using MallPortal.Core.Distribution;
+
+namespace MallPortal.Areas.Admin.Distribution;
+
+/// <summary>The distribution settings as the admin edits them; the Core entity checks the ranges on save.</summary>
+public sealed class SettingsForm
+{
+    public ApplyPolicy ApplyPolicy { get; set; }
+
+    public int MaxDepth { get; set; }
+
+    public BindingMode BindingMode { get; set; }
+
+    public int BindingDays { get; set; }
+
+    public bool NewCustomersOnly { get; set; }
+
+    public int ProtectionDays { get; set; }
+
+    public int CookieDays { get; set; }
+
+    public static SettingsForm From(DistributionSettingsInput s) => new()
+    {
+        ApplyPolicy = s.ApplyPolicy, MaxDepth = s.MaxDepth, BindingMode = s.BindingMode, BindingDays = s.BindingDays,
+        NewCustomersOnly = s.NewCustomersOnly, ProtectionDays = s.ProtectionDays, CookieDays = s.CookieDays,
+    };
+
+    public DistributionSettingsInput ToInput() => new(ApplyPolicy, MaxDepth, BindingMode, BindingDays, NewCustomersOnly, ProtectionDays, CookieDays);
+}
