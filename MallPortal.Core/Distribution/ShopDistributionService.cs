@@ -15,13 +15,14 @@ public sealed class ShopDistributionService(IDbContextFactory<MallDbContext> con
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var shopId = await OwnShopAsync(db, actor, cancellationToken);
         var ours = db.OrderAttributions.Where(a => a.Order.ShopId == shopId && a.AttributedAt >= period.From && a.AttributedAt < period.To);
+        var paid = FunnelQueries.Paid(ours);
         var promoters = PromoterIds(db, shopId);
         var rows = await db.Distributors.AsNoTracking().Where(d => promoters.Contains(d.Id))
             .Select(d => new
             {
                 d.Id, d.Name, d.Status, d.JoinedAt,
                 Orders = ours.Count(a => a.DistributorId == d.Id),
-                Sales = FunnelQueries.Paid(ours).Where(a => a.DistributorId == d.Id).Sum(a => (long?)a.Order.TotalFen) ?? 0,
+                Sales = paid.Where(a => a.DistributorId == d.Id).Sum(a => (long?)a.Order.TotalFen) ?? 0,
                 Customers = ours.Where(a => a.DistributorId == d.Id).Select(a => a.Order.BuyerUserId).Distinct().Count(),
                 Links = db.PromotionLinks.Count(l => l.DistributorId == d.Id),
                 Blocked = db.ShopDistributorBlocks.Any(b => b.ShopId == shopId && b.DistributorId == d.Id && b.LiftedAt == null),

@@ -22,12 +22,13 @@ public sealed class TeamQueries(IDbContextFactory<MallDbContext> contexts)
             var text = filter.Search.Trim();
             members = members.Where(d => d.Name.Contains(text) || d.Mobile.Contains(text) || d.InviteCode == text.ToUpper());
         }
+        var paid = FunnelQueries.Paid(db.OrderAttributions);
         var rows = await members.OrderByDescending(d => d.JoinedAt).ThenByDescending(d => d.Id).Skip(filter.Page * filter.PageSize).Take(filter.PageSize)
             .Select(d => new
             {
                 d.Id, d.Name, d.Mobile, Level = d.Depth - me.Depth, d.JoinedAt, d.Status,
                 Orders = db.OrderAttributions.Count(a => a.DistributorId == d.Id && a.AttributedAt >= period.From && a.AttributedAt < period.To),
-                Sales = FunnelQueries.Paid(db.OrderAttributions).Where(a => a.DistributorId == d.Id && a.AttributedAt >= period.From && a.AttributedAt < period.To)
+                Sales = paid.Where(a => a.DistributorId == d.Id && a.AttributedAt >= period.From && a.AttributedAt < period.To)
                     .Sum(a => (long?)a.Order.TotalFen) ?? 0,
                 Customers = db.OrderAttributions.Where(a => a.DistributorId == d.Id && a.AttributedAt >= period.From && a.AttributedAt < period.To)
                     .Select(a => a.Order.BuyerUserId).Distinct().Count(),

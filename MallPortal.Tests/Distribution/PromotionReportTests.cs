@@ -1,0 +1,115 @@
+using MallPortal.Core.Common;
+using MallPortal.Core.Data;
+using MallPortal.Core.Distribution;
+using MallPortal.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace MallPortal.Tests.Distribution;
+
+public class PromotionReportTests
+{
+    public static TheoryData<DatabaseProvider> Providers => TestDatabase.Providers();
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task A_links_funnel_counts_clicks_visitors_registrations_orders_and_the_paid_amount(DatabaseProvider provider)
+    {
+        await using var kit = await DistributionTestKit.CreateAsync(provider);
+        var zhao = await kit.DistributorAsync(DistributionTestKit.Zhao);
+        var link = await kit.ProductLinkAsync(zhao, ShareChannel.Weibo);
+        var again = await kit.ProductLinkAsync(zhao, ShareChannel.Weibo);
+        await kit.ClickAsync(link.Code, "a");
+        await kit.ClickAsync(link.Code, "a", at: kit.Now.AddMinutes(20));
+        await kit.ClickAsync(link.Code, "b");
+        var cookie = new ReferralCookie(link.Code, kit.Now).ToString();
+        kit.Orders.Clock.Advance(TimeSpan.FromMinutes(30));
+        var buyer = await kit.NewUserAsync("13900000401");
+        await kit.Get<AttributionService>().OnSignedInAsync(buyer.UserId, cookie);
+        var number = await kit.BuyAsync(buyer);
+        var total = (await kit.Orders.OrderAsync(number)).Total;
+        await kit.Get<PromotionService>().RecordShareAsync(zhao, link.Code);
+
+        var report = await kit.Get<DistributorQueries>().LinksAsync(zhao, new Period(kit.Now.AddDays(-1), kit.Now.AddDays(1)));
+
+        Assert.Equal(link.Code, again.Code);
+        var row = Assert.Single(report.Links, l => l.Code == link.Code);
+        Assert.Equal(new Funnel(3, 2, 1, 1, total), row.Funnel);
+        Assert.Equal(1, row.Shares);
+        var channel = Assert.Single(report.Channels, c => c.Channel == ShareChannel.Weibo);
+        Assert.Equal((ShareChannel.Weibo, row.Funnel), (channel.Channel, channel.Funnel));
+        Assert.Equal(5000, row.Funnel.RegistrationRate.Value);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task A_distributor_sees_only_its_own_orders_with_buyers_masked_and_its_own_links(DatabaseProvider provider)
+    {
+        await using var kit = await DistributionTestKit.CreateAsync(provider);
+        var (wang, li) = (await kit.DistributorAsync(DistributionTestKit.Wang), await kit.DistributorAsync(DistributionTestKit.Li));
+        var queries = kit.Get<DistributorQueries>();
+
+        var wangOrders = await queries.OrdersAsync(wang, 0, 20);
+        var liOrders = await queries.OrdersAsync(li, 0, 20);
+        var wangLink = (await queries.LinksAsync(wang, new Period(kit.Now.AddDays(-40), kit.Now.AddDays(1)))).Links[0];
+
+        Assert.Equal(2, wangOrders.Total);
+        Assert.All(wangOrders.Items, o => Assert.Matches("^.\\*$", o.Buyer));
+        Assert.Contains(wangOrders.Items, o => o.Buyer == "陈*");
+        Assert.Equal("刘*", Assert.Single(liOrders.Items).Buyer);
+        Assert.DoesNotContain(liOrders.Items, o => wangOrders.Items.Any(w => w.Number == o.Number));
+        await Assert.ThrowsAsync<DomainException>(() => kit.Get<PromotionService>().RecordShareAsync(li, wangLink.Code));
+        await Assert.ThrowsAsync<DomainException>(() => kit.Get<PromotionService>().PosterAsync(li, wangLink.Code, "https://mall.test"));
+        var consumer = await kit.ConsumerAsync("13800000021");
+        await Assert.ThrowsAsync<DomainException>(() => queries.OrdersAsync(consumer, 0, 20));
+        var dashboard = await queries.DashboardAsync(wang);
+        Assert.Equal((2, 2), (dashboard.TeamSize, dashboard.Month.Orders));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Links_only_to_products_on_sale_and_only_by_active_distributors(DatabaseProvider provider)
+    {
+        await using var kit = await DistributionTestKit.CreateAsync(provider);
+        var li = await kit.DistributorAsync(DistributionTestKit.Li);
+        var promotion = kit.Get<PromotionService>();
+        var offShelf = await kit.QueryAsync(db => db.Products.Where(p => p.Status != MallPortal.Core.Catalog.ProductStatus.OnSale).Select(p => (int?)p.Id).FirstOrDefaultAsync());
+
+        Assert.Contains("未上架", (await Assert.ThrowsAsync<DomainException>(() => promotion.CreateLinkAsync(li, LinkTarget.Product, 999_999, ShareChannel.QQ))).Message);
+        if (offShelf is { } id)
+        {
+            await Assert.ThrowsAsync<DomainException>(() => promotion.CreateLinkAsync(li, LinkTarget.Product, id, ShareChannel.QQ));
+        }
+        await Assert.ThrowsAsync<DomainException>(() => promotion.CreateLinkAsync(li, LinkTarget.Shop, 999_999, ShareChannel.QQ));
+        var home = await promotion.CreateLinkAsync(li, LinkTarget.Home, 42, ShareChannel.QQ);
+        Assert.Equal((0, "/r/" + home.Code), (home.TargetId, home.ShortPath));
+
+        await kit.Get<DistributorAdminService>().SuspendAsync(await kit.AdminAsync(), (await kit.RecordAsync(DistributionTestKit.Li)).Id, "违规");
+        await Assert.ThrowsAsync<DomainException>(() => promotion.CreateLinkAsync(li, LinkTarget.Home, 0, ShareChannel.Weibo));
+        var consumer = await kit.ConsumerAsync("13800000021");
+        await Assert.ThrowsAsync<DomainException>(() => promotion.CreateLinkAsync(consumer, LinkTarget.Home, 0, ShareChannel.Weibo));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task A_merchant_sees_and_notifies_only_the_distributors_of_its_own_products(DatabaseProvider provider)
+    {
+        await using var kit = await DistributionTestKit.CreateAsync(provider);
+        var shops = kit.Get<ShopDistributionService>();
+        var (shopA, shopB) = (await kit.Orders.MerchantAsync(), await kit.Orders.MerchantAsync("13800000002"));
+        var period = new Period(kit.Now.AddDays(-40), kit.Now.AddDays(1));
+        var wang = await kit.RecordAsync(DistributionTestKit.Wang);
+        var zhao = await kit.RecordAsync(DistributionTestKit.Zhao);
+
+        var a = await shops.DistributorsAsync(shopA, period);
+        var b = await shops.DistributorsAsync(shopB, period);
+        var reached = await shops.SendNoticeAsync(shopA, "双12 加码", "本店全场商品双12当天佣金翻倍，欢迎推广。");
+
+        Assert.Equal(["王芳", "李强"], a.Select(r => r.Name).Order().Reverse());
+        Assert.Equal(2, a.Single(r => r.Name == "王芳").Orders);
+        Assert.DoesNotContain(a, r => r.Id == zhao.Id);
+        Assert.DoesNotContain(b, r => r.Id == wang.Id && r.Orders > 0);
+        Assert.Equal(a.Count, reached);
+        Assert.True(await kit.QueryAsync(db => db.Notifications.AnyAsync(n => n.UserId == wang.UserId && n.Title.Contains("双12 加码"))));
+        Assert.False(await kit.QueryAsync(db => db.Notifications.AnyAsync(n => n.UserId == zhao.UserId && n.Title.Contains("双12 加码"))));
+        await Assert.ThrowsAsync<DomainException>(() => shops.BlockAsync(shopA, zhao.Id, "不认识"));
+        await Assert.ThrowsAsync<DomainException>(() => shops.SendNoticeAsync(shopA, "", "内容"));
+        var distributor = await kit.DistributorAsync(DistributionTestKit.Wang);
+        await Assert.ThrowsAsync<DomainException>(() => shops.DistributorsAsync(distributor, period));
+    }
+}
