@@ -5,7 +5,8 @@ namespace MallPortal.Core.Accounts;
 
 /// <summary>
 /// The demo's people: two merchants, a chain of three distributors (each invited by the one
-/// before; the Distribution module's seeder applies, approves and links them) and three consumers.
+/// before; the Distribution module's seeder applies, approves and links them) and six consumers (three of them
+/// customers the distributors brought).
 /// </summary>
 public sealed class AccountsDemoSeeder(UserManager<MallUser> users, TimeProvider clock) : IDemoSeeder
 {
@@ -21,6 +22,9 @@ public sealed class AccountsDemoSeeder(UserManager<MallUser> users, TimeProvider
         new("13800000021", "消费者 陈静", []),
         new("13800000022", "消费者 刘洋", []),
         new("consumer@demo.mallportal.local", "消费者 周婷", []),
+        new("13800000023", "消费者 孙丽（王芳的客户）", []),
+        new("13800000024", "消费者 吴昊（王芳的客户）", []),
+        new("13800000025", "消费者 郑爽（李强的客户）", []),
     ];
 
     public string Name => "accounts";

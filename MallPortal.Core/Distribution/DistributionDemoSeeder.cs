@@ -10,8 +10,9 @@ namespace MallPortal.Core.Distribution;
 
 /// <summary>
 /// The demo network through the real services: 王芳 → 李强 → 赵敏 apply (each with the invite code of the one before) and are
-/// approved; they make links; a few hundred clicks over the last 30 days; 陈静, 周婷 and 刘洋 come through links, are
-/// bound and buy, so the distributors' dashboards, funnels and teams open populated.
+/// approved; they make links; a few hundred clicks over the last 30 days; 孙丽, 吴昊 and 郑爽 register through links, are
+/// bound and buy, so the distributors' dashboards, funnels and teams open populated. They buy products the orders seeder
+/// already sold (13, 27, 21), so the demo's untouched products stay untouched.
 /// </summary>
 public sealed class DistributionDemoSeeder(IDbContextFactory<MallDbContext> contexts, DistributorApplicationService applications,
     PromotionService promotion, ClickRecorder clicks, AttributionService attribution, DemoShopper shopper, TimeProvider clock) : IDemoSeeder
@@ -41,8 +42,9 @@ public sealed class DistributionDemoSeeder(IDbContextFactory<MallDbContext> cont
         var li = await JoinAsync("13800000012", "李强", "310115199207082466", "上海市 浦东新区", wang.InviteCode);
         var zhao = await JoinAsync("13800000013", "赵敏", "440305199502113576", "广东省 深圳市", li.InviteCode);
 
-        var products = await db.Products.Where(p => p.Status == Catalog.ProductStatus.OnSale).OrderBy(p => p.Id).Select(p => new { p.Id, p.ShopId })
-            .Take(8).ToListAsync(cancellationToken);
+        int[] sold = [13, 27, 21];
+        var products = await db.Products.Where(p => sold.Contains(p.Id)).Select(p => new { p.Id, p.ShopId }).ToListAsync(cancellationToken);
+        products = [.. sold.Select(id => products.Single(p => p.Id == id))];
         var wangActor = await UserAsync("13800000011");
         var liActor = await UserAsync("13800000012");
         var zhaoActor = await UserAsync("13800000013");
@@ -60,10 +62,10 @@ public sealed class DistributionDemoSeeder(IDbContextFactory<MallDbContext> cont
         }
         await SeedClicksAsync(db, links.Select(l => l.Card.Code).ToList(), cancellationToken);
 
-        // Three customers arrive through links (one registering through it), are bound, and buy.
-        await BuyThroughAsync(db, "13800000021", links[0].Card, products[0].Id, cancellationToken);
-        await BuyThroughAsync(db, "consumer@demo.mallportal.local", links[1].Card, products[1].Id, cancellationToken);
-        await BuyThroughAsync(db, "13800000022", links[3].Card, products[2].Id, cancellationToken);
+        // Three customers register through links, are bound, and buy.
+        await BuyThroughAsync(db, "13800000023", links[0].Card, products[0].Id, cancellationToken);
+        await BuyThroughAsync(db, "13800000024", links[1].Card, products[1].Id, cancellationToken);
+        await BuyThroughAsync(db, "13800000025", links[3].Card, products[2].Id, cancellationToken);
     }
 
     private async Task SeedClicksAsync(MallDbContext db, IReadOnlyList<string> codes, CancellationToken cancellationToken)

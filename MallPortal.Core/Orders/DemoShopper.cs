@@ -21,8 +21,8 @@ public sealed class DemoShopper(IDbContextFactory<MallDbContext> contexts, Addre
     }
 
     private static async Task<string> NameAsync(MallDbContext db, Actor buyer, CancellationToken cancellationToken) =>
-        // The demo's nicknames read "消费者 陈静": the recipient is the person.
-        (await db.Users.Where(u => u.Id == buyer.UserId).Select(u => u.Nickname).SingleAsync(cancellationToken)).Split(' ')[^1];
+        // The demo's nicknames read "消费者 孙丽（王芳的客户）": the recipient is the person.
+        (await db.Users.Where(u => u.Id == buyer.UserId).Select(u => u.Nickname).SingleAsync(cancellationToken)).Split(' ')[^1].Split('（')[0];
 
     private static async Task<string> PhoneAsync(MallDbContext db, Actor buyer, CancellationToken cancellationToken) =>
         await db.Users.Where(u => u.Id == buyer.UserId).Select(u => u.PhoneNumber).SingleAsync(cancellationToken) ?? "13800000099";
