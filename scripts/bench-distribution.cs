@@ -287,12 +287,20 @@ async Task TeamAsync(string label, IDbContextFactory<MallDbContext> contexts, Te
     Check(page.Items.All(i => i.Orders == tree.OrdersOf.GetValueOrDefault(i.Id) && i.Sales.Fen == tree.PaidFenOf.GetValueOrDefault(i.Id)), "page's orders and sales");
     Check(midSummary.Members == tree.MidMembers && midSummary.Sales.Fen == tree.MidPaidFen && midPage.Total == tree.MidMembers, "level-2 distributor's team");
 
-    // The plan of the downline filter, as EF Core sends it (TeamQueries' members / team).
+    // The plans of the two ways to filter a downline, as EF Core sends them: Path.StartsWith (LIKE 'prefix%') and the
+    // range of the Path index that TeamQueries uses ("/4/5/" <= Path < "/4/50").
     await using var db = await contexts.CreateDbContextAsync();
-    var midPath = await db.Distributors.Where(d => d.UserId == tree.MidUserId).Select(d => new { d.Id, d.Path }).SingleAsync();
-    var query = db.Distributors.Where(d => d.Path.StartsWith(midPath.Path) && d.Id != midPath.Id);
-    Console.WriteLine($"[{label}] downline filter: {Where(query.ToQueryString())}");
-    Console.WriteLine($"[{label}] its plan: {await PlanAsync(db, query.ToQueryString(), isPostgres)}");
+    var mid = await db.Distributors.Where(d => d.UserId == tree.MidUserId).Select(d => new { d.Id, d.Path }).SingleAsync();
+    var upper = mid.Path[..^1] + "0";
+    foreach (var query in new[]
+             {
+                 db.Distributors.Where(d => d.Path.StartsWith(mid.Path) && d.Id != mid.Id),
+                 db.Distributors.Where(d => string.Compare(d.Path, mid.Path) >= 0 && string.Compare(d.Path, upper) < 0 && d.Id != mid.Id),
+             })
+    {
+        Console.WriteLine($"[{label}] downline filter {Where(query.ToQueryString())}");
+        Console.WriteLine($"[{label}]   plan: {await PlanAsync(db, query.ToQueryString(), isPostgres)}");
+    }
 }
 
 async Task<(Timing, T)> TimeAsync<T>(Func<Task<T>> work)
@@ -493,7 +501,12 @@ async Task UplineAsync(string label, IDbContextFactory<MallDbContext> contexts)
     Console.WriteLine($"[{label}] load distributor by id + UplineOf : median {times[Loads / 2]:F0} µs, p99 {times[Loads * 99 / 100]:F0} µs ({Loads} loads, one open context)");
 }
 
-static string Where(string sql) => string.Join(" ", sql.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("WHERE") || l.Contains("@") && !l.StartsWith("SELECT")));
+static string Where(string sql)
+{
+    var lines = sql.Split('\n').Select(l => l.Trim()).ToList();
+    var parameters = lines.Where(l => l.StartsWith(".param set ") || l.StartsWith("-- @")).Select(l => l.Replace(".param set ", "").Replace("-- ", ""));
+    return string.Join(" ", lines.Where(l => l.StartsWith("WHERE"))) + $" [{string.Join(", ", parameters)}]";
+}
 
 static async Task<string> PlanAsync(MallDbContext db, string sql, bool isPostgres)
 {
@@ -510,7 +523,10 @@ static async Task<string> PlanAsync(MallDbContext db, string sql, bool isPostgre
     }
     var body = string.Join("\n", lines.SkipWhile(l => l.StartsWith(".param") || l.StartsWith("-- @") || l.Length == 0));
     var connection = db.Database.GetDbConnection();
-    await connection.OpenAsync();
+    if (connection.State != System.Data.ConnectionState.Open)
+    {
+        await connection.OpenAsync();
+    }
     await using var command = connection.CreateCommand();
     command.CommandText = (isPostgres ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + body;
     foreach (var (name, value) in parameters)
