@@ -23,7 +23,11 @@ public sealed class TeamQueries(IDbContextFactory<MallDbContext> contexts)
             members = members.Where(d => d.Name.Contains(text) || d.Mobile.Contains(text) || d.InviteCode == text.ToUpper());
         }
         var paid = FunnelQueries.Paid(db.OrderAttributions);
-        var rows = await members.OrderByDescending(d => d.JoinedAt).ThenByDescending(d => d.Id).Skip(filter.Page * filter.PageSize).Take(filter.PageSize)
+        // The page first, then its figures: with the per-member subqueries in the paged query, SQLite computes them for every
+        // member before sorting (the whole team of a large downline), not for the page only.
+        var ids = await members.OrderByDescending(d => d.JoinedAt).ThenByDescending(d => d.Id).Skip(filter.Page * filter.PageSize).Take(filter.PageSize)
+            .Select(d => d.Id).ToListAsync(cancellationToken);
+        var rows = (await db.Distributors.Where(d => ids.Contains(d.Id))
             .Select(d => new
             {
                 d.Id, d.Name, d.Mobile, Level = d.Depth - me.Depth, d.JoinedAt, d.Status,
@@ -32,7 +36,7 @@ public sealed class TeamQueries(IDbContextFactory<MallDbContext> contexts)
                     .Sum(a => (long?)a.Order.TotalFen) ?? 0,
                 Customers = db.OrderAttributions.Where(a => a.DistributorId == d.Id && a.AttributedAt >= period.From && a.AttributedAt < period.To)
                     .Select(a => a.Order.BuyerUserId).Distinct().Count(),
-            }).ToListAsync(cancellationToken);
+            }).ToListAsync(cancellationToken)).OrderBy(r => ids.IndexOf(r.Id)).ToList();
         return new Page<TeamMemberRow>(rows.Select(r => new TeamMemberRow(r.Id, r.Name, MaskMobile(r.Mobile), r.Level, r.JoinedAt, r.Status, r.Orders,
             new Money(r.Sales), r.Customers)).ToList(), await members.CountAsync(cancellationToken));
     }
