@@ -20,8 +20,8 @@
 //    iterations) and loading one distributor by id with its path (µs, median and p99 over many runs, one open context).
 // Exits 1 on a correctness failure: a redirect answering anything but 302 to the link's target, clicks written not as
 // expected, or team figures that differ from the generated ones. The machine's cores are shared: figures are noisy.
-// Run: dotnet run scripts/bench-distribution.cs [seconds=10] [members=100000] [visitors=5000] [orders=20000] [connections=64] [runs=7]
-//      MALLPORTAL_BENCH_POSTGRES="Host=127.0.0.1;Port=5432;Username=postgres;Database=postgres" dotnet run scripts/bench-distribution.cs
+// Run (Release for figures worth comparing): dotnet run -c Release scripts/bench-distribution.cs [seconds=10] [members=100000] [visitors=5000] [orders=20000] [connections=64] [runs=7]
+//      MALLPORTAL_BENCH_POSTGRES="Host=127.0.0.1;Port=5432;Username=postgres;Database=postgres" dotnet run -c Release scripts/bench-distribution.cs
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Diagnostics;
@@ -287,8 +287,8 @@ async Task TeamAsync(string label, IDbContextFactory<MallDbContext> contexts, Te
     Check(page.Items.All(i => i.Orders == tree.OrdersOf.GetValueOrDefault(i.Id) && i.Sales.Fen == tree.PaidFenOf.GetValueOrDefault(i.Id)), "page's orders and sales");
     Check(midSummary.Members == tree.MidMembers && midSummary.Sales.Fen == tree.MidPaidFen && midPage.Total == tree.MidMembers, "level-2 distributor's team");
 
-    // The plans of the two ways to filter a downline, as EF Core sends them: Path.StartsWith (LIKE 'prefix%') and the
-    // range of the Path index that TeamQueries uses ("/4/5/" <= Path < "/4/50").
+    // The plans of two ways to filter a downline, as EF Core sends them: Path.StartsWith (LIKE 'prefix%'), which TeamQueries
+    // uses, and a range of the Path index ("/4/5/" <= Path < "/4/50"; '0' is the character after '/'), for comparison.
     await using var db = await contexts.CreateDbContextAsync();
     var mid = await db.Distributors.Where(d => d.UserId == tree.MidUserId).Select(d => new { d.Id, d.Path }).SingleAsync();
     var upper = mid.Path[..^1] + "0";
