@@ -7,8 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MallPortal.Core.Distribution;
 
 /// <summary>The admin's hand on the network: suspend and restore, move a distributor (with its team) under another parent.</summary>
-public sealed class DistributorAdminService(IDbContextFactory<MallDbContext> contexts, DistributionSettingsStore settings, PromotionService promotion,
-    TimeProvider clock)
+public sealed class DistributorAdminService(IDbContextFactory<MallDbContext> contexts, PromotionService promotion, TimeProvider clock)
 {
     public async Task SuspendAsync(Actor actor, int distributorId, string? reason, CancellationToken cancellationToken = default)
     {
@@ -74,6 +73,4 @@ public sealed class DistributorAdminService(IDbContextFactory<MallDbContext> con
         await db.SaveChangesAsync(cancellationToken);
         promotion.ForgetRoutes();
     }
-
-    public Task<DistributionSettings> SettingsAsync(CancellationToken cancellationToken = default) => settings.GetAsync(cancellationToken);
 }

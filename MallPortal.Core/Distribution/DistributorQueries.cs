@@ -21,6 +21,14 @@ public sealed class DistributorQueries(IDbContextFactory<MallDbContext> contexts
             await FunnelQueries.TotalAsync(db, me.Id, Period.Days(timeZone, month, today), cancellationToken));
     }
 
+    /// <summary>Who the acting distributor is, without any figures (pages that only need its id or invite code).</summary>
+    public async Task<DistributorCard> MeAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var me = await DistributorLookup.OwnAsync(db, actor, cancellationToken);
+        return new DistributorCard(me.Id, me.Name, me.InviteCode, me.Status);
+    }
+
     /// <summary>The distributor's links, newest first, each with its funnel for the period; and the same summed per channel.</summary>
     public async Task<LinkReport> LinksAsync(Actor actor, Period period, CancellationToken cancellationToken = default)
     {
@@ -83,6 +91,8 @@ public sealed record DistributorDashboard(int Id, string Name, string Mobile, st
     string? SuspendReason, int Depth, string? ParentName, DateTime JoinedAt, int TeamSize, Funnel Today, Funnel Month);
 
 public sealed record ShopOption(int Id, string Name);
+
+public sealed record DistributorCard(int Id, string Name, string InviteCode, DistributorStatus Status);
 
 public sealed record LinkRow(string Code, LinkTarget Target, int TargetId, string Title, ShareChannel Channel, int Shares, DateTime CreatedAt, Funnel Funnel);
 

@@ -46,11 +46,6 @@ public sealed class TeamQueries(IDbContextFactory<MallDbContext> contexts)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var me = await DistributorLookup.OwnAsync(db, actor, cancellationToken);
-        return await SummaryOfAsync(db, me, period, cancellationToken);
-    }
-
-    internal static async Task<TeamSummary> SummaryOfAsync(MallDbContext db, Distributor me, Period period, CancellationToken cancellationToken)
-    {
         var team = db.Distributors.Where(d => d.Path.StartsWith(me.Path) && d.Id != me.Id);
         var levels = await team.GroupBy(d => d.Depth - me.Depth).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);

@@ -35,7 +35,7 @@ public static class DistributionEndpoints
             }));
         mine.MapGet("/invite/qr.{format}", async (string format, HttpContext context, DistributorQueries queries, PublicAddress address) =>
         {
-            var me = await queries.DashboardAsync(context.User.ToActor(), context.RequestAborted);
+            var me = await queries.MeAsync(context.User.ToActor(), context.RequestAborted);
             return Qr($"{Base(context, address)}/i/{me.InviteCode}", format, $"邀请码-{me.InviteCode}");
         });
 
