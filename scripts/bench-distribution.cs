@@ -16,7 +16,7 @@
 //    TeamQueries.TeamAsync (first page of 20) for the root and for one level-2 distributor, as their own users with role
 //    Distributor, in ms (median of R runs after a warm-up), checked against the generated figures, with the plan of the
 //    downline filter.
-// 3. The upline lookup of checkout (AttributionService.OnPlacedAsync): HierarchyPolicy.UplineOf(path, 2) alone (ns, many
+// 3. The upline lookup of checkout (AttributionService.OnStepsAsync): HierarchyPolicy.UplineOf(path, 2) alone (ns, many
 //    iterations) and loading one distributor by id with its path (µs, median and p99 over many runs, one open context).
 // Exits 1 on a correctness failure: a redirect answering anything but 302 to the link's target, clicks written not as
 // expected, or team figures that differ from the generated ones. The machine's cores are shared: figures are noisy.
@@ -464,7 +464,7 @@ async Task<Tree> GenerateAsync(string label, IDbContextFactory<MallDbContext> co
         midMembers.Sum(m => paidFenOf.GetValueOrDefault(m)));
 }
 
-// 3. The upline at checkout: parsing the path, and loading the distributor by id (AttributionService.OnPlacedAsync).
+// 3. The upline at checkout: parsing the path, and loading the distributor by id (AttributionService.OnStepsAsync).
 async Task UplineAsync(string label, IDbContextFactory<MallDbContext> contexts)
 {
     const int Iterations = 2_000_000;

@@ -10,7 +10,7 @@ namespace MallPortal.Core.Distribution;
 /// the attribution cookie) and snapshots the attribution onto each order as it is placed, in the checkout's transaction.
 /// </summary>
 public sealed class AttributionService(IDbContextFactory<MallDbContext> contexts, DistributionSettingsStore settingsStore, ILiveUpdates live,
-    TimeProvider clock) : IOrderPlacedHandler
+    TimeProvider clock) : IOrderStepHandler
 {
     /// <summary>After a sign-in or registration: the cookie's link binds the customer, and a new account counts as its registration.</summary>
     public async Task OnSignedInAsync(int userId, string? referralCookie, CancellationToken cancellationToken = default)
@@ -80,8 +80,16 @@ public sealed class AttributionService(IDbContextFactory<MallDbContext> contexts
         }
     }
 
-    /// <summary>In the checkout's transaction: each order remembers the customer's valid binding and the upline at this moment.</summary>
-    public async Task OnPlacedAsync(MallDbContext db, int buyerUserId, IReadOnlyList<Order> orders, DateTime now, CancellationToken cancellationToken)
+    /// <summary>In the checkout's transaction: each placed order remembers the customer's valid binding and the upline at this moment.</summary>
+    public async Task OnStepsAsync(MallDbContext db, IReadOnlyList<OrderStep> steps, CancellationToken cancellationToken)
+    {
+        foreach (var placed in steps.Where(s => s.Kind == OrderEventKind.Placed).GroupBy(s => s.Order.BuyerUserId))
+        {
+            await AttributeAsync(db, placed.Key, placed.Select(s => s.Order).ToList(), placed.First().At, cancellationToken);
+        }
+    }
+
+    private async Task AttributeAsync(MallDbContext db, int buyerUserId, IReadOnlyList<Order> orders, DateTime now, CancellationToken cancellationToken)
     {
         var binding = await db.CustomerBindings.SingleOrDefaultAsync(b => b.CustomerUserId == buyerUserId, cancellationToken);
         if (binding is null)
@@ -110,8 +118,13 @@ public sealed class AttributionService(IDbContextFactory<MallDbContext> contexts
     }
 
     /// <summary>After the checkout committed: promoted orders show on their distributors' dashboards at once.</summary>
-    public async Task AfterPlacedAsync(IReadOnlyList<int> orderIds, CancellationToken cancellationToken)
+    public async Task AfterCommitAsync(IReadOnlyList<OrderStep> steps, CancellationToken cancellationToken)
     {
+        var orderIds = steps.Where(s => s.Kind == OrderEventKind.Placed).Select(s => s.Order.Id).ToList();
+        if (orderIds.Count == 0)
+        {
+            return;
+        }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var distributors = await db.OrderAttributions.Where(a => orderIds.Contains(a.OrderId)).Select(a => a.DistributorId).Distinct()
             .ToListAsync(cancellationToken);

@@ -17,7 +17,7 @@ public static class DistributionModule
         services.AddSingleton(new PosterRenderer(configuration["Distribution:PosterFontPath"]));
         services.AddSingleton<ClickRecorder>();
         services.AddSingleton<AttributionService>();
-        services.AddSingleton<IOrderPlacedHandler>(sp => sp.GetRequiredService<AttributionService>());
+        services.AddSingleton<IOrderStepHandler>(sp => sp.GetRequiredService<AttributionService>());
         services.AddSingleton<DistributorQueries>();
         services.AddSingleton<TeamQueries>();
         services.AddSingleton<NetworkQueries>();

@@ -12,8 +12,8 @@ namespace MallPortal.Core.Orders;
 /// Turns wanted SKUs into one order per shop and one payment covering them all, reserving every unit in the same
 /// transaction (all or nothing). The page's idempotency key makes a double submit find the first result.
 /// </summary>
-public sealed class CheckoutService(IDbContextFactory<MallDbContext> contexts, PaymentGateways gateways, OrderNotifier notifier,
-    StockNotifier stockNotifier, OrderNumbers numbers, IOptions<OrderOptions> options, IEnumerable<IOrderPlacedHandler> handlers, TimeProvider clock)
+public sealed class CheckoutService(IDbContextFactory<MallDbContext> contexts, PaymentGateways gateways,
+    StockNotifier stockNotifier, OrderNumbers numbers, IOptions<OrderOptions> options, OrderSteps steps, TimeProvider clock)
 {
     public const int MaxLinesPerCheckout = 50;
 
@@ -74,20 +74,14 @@ public sealed class CheckoutService(IDbContextFactory<MallDbContext> contexts, P
             if (!gateway.PaysOnline)
             {
                 order.Apply(OrderTrigger.ChooseCashOnDelivery, now, actor.UserId);
-                await Catalog.ProductSales.AddAsync(db, order.Lines.Select(l => (l.ProductId, l.Quantity)), cancellationToken);
             }
         }
         db.Orders.AddRange(orders);
-        foreach (var handler in handlers)
-        {
-            await handler.OnPlacedAsync(db, actor.UserId, orders, now, cancellationToken);
-        }
         var skuIds = preview.Shops.SelectMany(s => s.Items).Select(i => i.SkuId).ToList();
         await db.CartItems.Where(c => c.UserId == actor.UserId && skuIds.Contains(c.SkuId)).ExecuteDeleteAsync(cancellationToken);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await steps.CommitAsync(db, cancellationToken);
         }
         catch (DbUpdateException)
         {
@@ -106,13 +100,6 @@ public sealed class CheckoutService(IDbContextFactory<MallDbContext> contexts, P
             throw new DomainException(CoreText.OrderChangedMeanwhile);
         }
         await stockNotifier.AfterCommitAsync(skuIds, opened, cancellationToken);
-        await notifier.AfterCommitAsync(orders.SelectMany(o => gateway.PaysOnline
-            ? new[] { new OrderNews(o.Id, OrderEventKind.Placed) }
-            : [new OrderNews(o.Id, OrderEventKind.Placed), new OrderNews(o.Id, OrderEventKind.ChooseCashOnDelivery)]).ToList(), cancellationToken);
-        foreach (var handler in handlers)
-        {
-            await handler.AfterPlacedAsync(orders.Select(o => o.Id).ToList(), cancellationToken);
-        }
         return new CheckoutResult(payment.Number, payment.Amount, gateway.Name, gateway.PaysOnline, orders.Select(o => o.Number).ToList());
     }
 

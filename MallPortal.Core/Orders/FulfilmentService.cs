@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace MallPortal.Core.Orders;
 
 /// <summary>What a merchant does to its shop's orders: ship with carrier and tracking number, mark cash collected.</summary>
-public sealed class FulfilmentService(IDbContextFactory<MallDbContext> contexts, OrderNotifier notifier, StockNotifier stockNotifier,
+public sealed class FulfilmentService(IDbContextFactory<MallDbContext> contexts, OrderSteps steps, StockNotifier stockNotifier,
     IOptions<OrderOptions> options, TimeProvider clock)
 {
     /// <summary>The reserved units leave the shelf with the parcel, in the same transaction as the status change.</summary>
@@ -23,10 +23,8 @@ public sealed class FulfilmentService(IDbContextFactory<MallDbContext> contexts,
         order.Ship(carrier, trackingNumber, now, TimeSpan.FromDays(options.Value.AutoConfirmDays), actor.UserId);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var opened = await StockLedger.ApplyAsync(db, OrderAccess.StockLines(order), StockMovementKind.Shipment, order.Number, now, cancellationToken);
-        await OrderAccess.SaveAsync(db, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await steps.CommitAsync(db, cancellationToken);
         await stockNotifier.AfterCommitAsync(order.Lines.Select(l => l.SkuId).ToList(), opened, cancellationToken);
-        await notifier.AfterCommitAsync([new OrderNews(order.Id, OrderEventKind.Ship)], cancellationToken);
     }
 
     public async Task MarkCashCollectedAsync(Actor actor, string number, CancellationToken cancellationToken = default)
@@ -42,7 +40,6 @@ public sealed class FulfilmentService(IDbContextFactory<MallDbContext> contexts,
         {
             order.Payment.MarkCollected(now);
         }
-        await OrderAccess.SaveAsync(db, cancellationToken);
-        await notifier.AfterCommitAsync([new OrderNews(order.Id, OrderEventKind.CashCollected)], cancellationToken);
+        await steps.CommitAsync(db, cancellationToken);
     }
 }

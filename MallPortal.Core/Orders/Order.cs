@@ -16,6 +16,7 @@ public class Order
 
     private readonly List<OrderLine> _lines = [];
     private readonly List<OrderEvent> _events = [];
+    private readonly List<OrderStep> _steps = [];
 
     protected Order()
     {
@@ -85,6 +86,9 @@ public class Order
 
     public IReadOnlyList<OrderEvent> Events => _events;
 
+    /// <summary>What happened since this order was loaded and is not committed yet; <see cref="OrderSteps"/> hands it on.</summary>
+    public IReadOnlyList<OrderStep> PendingSteps => _steps;
+
     internal static Order Place(string number, int buyerUserId, int shopId, Payment payment, OrderRecipient recipient,
         IReadOnlyList<OrderLine> lines, Money shippingFee, string? note, DateTime now, DateTime payBy)
     {
@@ -102,7 +106,7 @@ public class Order
         order._lines.AddRange(lines);
         order.ItemsTotal = new Money(lines.Sum(l => l.Amount.Fen));
         order.TotalFen = (order.ItemsTotal + shippingFee).Fen;
-        order._events.Add(new OrderEvent(OrderEventKind.Placed, OrderStatus.PendingPayment, null, buyerUserId, now));
+        order.AddEvent(OrderEventKind.Placed, null, buyerUserId, now);
         return order;
     }
 
@@ -119,7 +123,15 @@ public class Order
             case OrderTrigger.ConfirmReceipt or OrderTrigger.AutoConfirmReceipt: CompletedAt = now; break;
         }
         Version++;
-        _events.Add(new OrderEvent(OrderTransitions.EventOf(trigger), Status, note, actorUserId, now));
+        AddEvent(OrderTransitions.EventOf(trigger), note, actorUserId, now);
+    }
+
+    /// <summary>The merchant approved a cancellation: the order closes and the step carries the refund, by line.</summary>
+    internal void CancelWithRefund(Refund refund, DateTime now, int actorUserId)
+    {
+        Apply(OrderTrigger.CancelWithRefund, now, actorUserId, refund.Amount.IsZero ? null : string.Format(CoreText.RefundNote, refund.Amount));
+        // The buyer is told the amount, or (nothing was paid, cash on delivery) only that the order is cancelled.
+        _steps[^1] = _steps[^1] with { Detail = refund.Amount.IsZero ? null : refund.Amount.ToString(), Refund = refund };
     }
 
     public void Ship(string? carrier, string? trackingNumber, DateTime now, TimeSpan autoConfirmAfter, int actorUserId)
@@ -149,7 +161,15 @@ public class Order
     internal void Record(OrderEventKind kind, string? note, int actorUserId, DateTime now)
     {
         Version++;
+        AddEvent(kind, note, actorUserId, now);
+    }
+
+    internal void StepsCommitted() => _steps.Clear();
+
+    private void AddEvent(OrderEventKind kind, string? note, int? actorUserId, DateTime now)
+    {
         _events.Add(new OrderEvent(kind, Status, note, actorUserId, now));
+        _steps.Add(new OrderStep(this, kind, now, note));
     }
 
     /// <summary>The courier handed over the cash: only for cash-on-delivery orders that have left the shop, once.</summary>
@@ -159,7 +179,8 @@ public class Order
         {
             throw new DomainException(CoreText.CashCollectionNotAllowed, nameof(CashCollectedAt));
         }
-        CashCollectedAt = now;
+        // The money reached the shop: for cash on delivery this is the payment (decision 0008).
+        (CashCollectedAt, PaidAt) = (now, now);
         Record(OrderEventKind.CashCollected, null, actorUserId, now);
     }
 }
@@ -182,6 +203,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.Version).IsConcurrencyToken();
         builder.Ignore(o => o.IsCashOnDelivery);
         builder.Ignore(o => o.Total);
+        builder.Ignore(o => o.PendingSteps);
         builder.HasIndex(o => new { o.BuyerUserId, o.Status, o.PlacedAt });
         builder.HasIndex(o => new { o.ShopId, o.Status, o.PlacedAt });
         builder.HasIndex(o => new { o.Status, o.PayBy });

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MallPortal.Core.Orders;
 
 /// <summary>What a buyer does to their own orders: cancel an unpaid one, confirm receipt.</summary>
-public sealed class OrderService(IDbContextFactory<MallDbContext> contexts, PaymentService payments, OrderNotifier notifier,
+public sealed class OrderService(IDbContextFactory<MallDbContext> contexts, PaymentService payments, OrderSteps steps,
     StockNotifier stockNotifier, TimeProvider clock)
 {
     /// <summary>The stock is back at once; the checkout's payment is closed at the gateway so it can no longer be paid.</summary>
@@ -30,8 +30,7 @@ public sealed class OrderService(IDbContextFactory<MallDbContext> contexts, Paym
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var order = await OrderAccess.ForBuyerAsync(db, actor, number, cancellationToken);
         order.Apply(OrderTrigger.ConfirmReceipt, clock.GetUtcNow().UtcDateTime, actor.UserId);
-        await OrderAccess.SaveAsync(db, cancellationToken);
-        await notifier.AfterCommitAsync([new OrderNews(order.Id, OrderEventKind.ConfirmReceipt)], cancellationToken);
+        await steps.CommitAsync(db, cancellationToken);
     }
 
     /// <summary>Cancels unpaid orders and releases their stock in one transaction (their payment is closed), then tells everyone.</summary>
@@ -45,10 +44,7 @@ public sealed class OrderService(IDbContextFactory<MallDbContext> contexts, Paym
             order.Payment.Close();
             await StockLedger.ApplyAsync(db, OrderAccess.StockLines(order), StockMovementKind.Release, order.Number, now, cancellationToken);
         }
-        await OrderAccess.SaveAsync(db, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await steps.CommitAsync(db, cancellationToken);
         await stockNotifier.AfterCommitAsync(orders.SelectMany(o => o.Lines).Select(l => l.SkuId).Distinct().ToList(), [], cancellationToken);
-        var kind = OrderTransitions.EventOf(trigger);
-        await notifier.AfterCommitAsync(orders.Select(o => new OrderNews(o.Id, kind)).ToList(), cancellationToken);
     }
 }

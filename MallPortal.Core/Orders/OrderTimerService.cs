@@ -8,7 +8,7 @@ namespace MallPortal.Core.Orders;
 
 /// <summary>The order clocks the Quartz jobs call: close unpaid orders, remind before closing, confirm receipt for the buyer.</summary>
 public sealed class OrderTimerService(IDbContextFactory<MallDbContext> contexts, PaymentService payments, OrderService orders,
-    OrderNotifier notifier, NotificationService notifications, IOptions<OrderOptions> options)
+    OrderSteps steps, NotificationService notifications, IOptions<OrderOptions> options)
 {
     /// <summary>Unpaid orders past their time close together per payment; one the buyer has just paid is settled instead.</summary>
     public async Task<int> CloseExpiredAsync(DateTime now, CancellationToken cancellationToken = default)
@@ -58,8 +58,7 @@ public sealed class OrderTimerService(IDbContextFactory<MallDbContext> contexts,
         {
             order.Apply(OrderTrigger.AutoConfirmReceipt, now, null);
         }
-        await OrderAccess.SaveAsync(db, cancellationToken);
-        await notifier.AfterCommitAsync(due.Select(o => new OrderNews(o.Id, OrderEventKind.AutoConfirmReceipt)).ToList(), cancellationToken);
+        await steps.CommitAsync(db, cancellationToken);
         return due.Count;
     }
 }

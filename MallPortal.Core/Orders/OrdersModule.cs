@@ -16,6 +16,8 @@ public static class OrdersModule
         services.Configure<SandboxOptions>(configuration.GetSection(SandboxOptions.Section));
         services.AddSingleton<OrderNumbers>();
         services.AddSingleton<OrderNotifier>();
+        services.AddSingleton<OrderSteps>();
+        services.AddSingleton<IOrderStepHandler, SalesCountHandler>();
         services.AddSingleton<CartService>();
         services.AddSingleton<CheckoutService>();
         services.AddSingleton<OrderService>();

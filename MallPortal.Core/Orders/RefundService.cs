@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MallPortal.Core.Orders;
 
 /// <summary>Cancellation of a paid order before shipment: the buyer asks, the merchant approves (refund) or rejects with a reason.</summary>
-public sealed class RefundService(IDbContextFactory<MallDbContext> contexts, PaymentGateways gateways, OrderNotifier notifier,
+public sealed class RefundService(IDbContextFactory<MallDbContext> contexts, PaymentGateways gateways, OrderSteps steps,
     StockNotifier stockNotifier, OrderNumbers numbers, TimeProvider clock)
 {
     public async Task<string> RequestCancellationAsync(Actor actor, string orderNumber, string? reason, CancellationToken cancellationToken = default)
@@ -24,8 +24,7 @@ public sealed class RefundService(IDbContextFactory<MallDbContext> contexts, Pay
         var refund = new Refund(numbers.Refund(now), order, reason, now);
         db.Refunds.Add(refund);
         order.Record(OrderEventKind.CancellationRequested, refund.Reason, actor.UserId, now);
-        await OrderAccess.SaveAsync(db, cancellationToken);
-        await notifier.AfterCommitAsync([new OrderNews(order.Id, OrderEventKind.CancellationRequested, refund.Reason)], cancellationToken);
+        await steps.CommitAsync(db, cancellationToken);
         return refund.Number;
     }
 
@@ -37,7 +36,7 @@ public sealed class RefundService(IDbContextFactory<MallDbContext> contexts, Pay
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var shopId = await Catalog.ProductService.ShopOfAsync(db, actor, cancellationToken);
-        var refund = await db.Refunds.SingleOrDefaultAsync(r => r.Number == refundNumber && r.ShopId == shopId, cancellationToken)
+        var refund = await db.Refunds.Include(r => r.Lines).SingleOrDefaultAsync(r => r.Number == refundNumber && r.ShopId == shopId, cancellationToken)
             ?? throw new DomainException(CoreText.RefundNotFound);
         var order = await OrderAccess.Full(db).SingleAsync(o => o.Id == refund.OrderId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -45,8 +44,7 @@ public sealed class RefundService(IDbContextFactory<MallDbContext> contexts, Pay
         {
             refund.Reject(rejectReason, actor.UserId, now);
             order.Record(OrderEventKind.CancellationRejected, refund.RejectReason, actor.UserId, now);
-            await OrderAccess.SaveAsync(db, cancellationToken);
-            await notifier.AfterCommitAsync([new OrderNews(order.Id, OrderEventKind.CancellationRejected, refund.RejectReason)], cancellationToken);
+            await steps.CommitAsync(db, cancellationToken);
             return;
         }
         OrderTransitions.Next(order.Status, OrderTrigger.CancelWithRefund);
@@ -63,16 +61,10 @@ public sealed class RefundService(IDbContextFactory<MallDbContext> contexts, Pay
             order.Payment.AddRefund(refund.Amount);
         }
         refund.Complete(gatewayRefundNo, actor.UserId, now);
-        order.Apply(OrderTrigger.CancelWithRefund, now, actor.UserId, refund.Amount.IsZero ? null : string.Format(CoreText.RefundNote, refund.Amount));
+        order.CancelWithRefund(refund, now, actor.UserId);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await StockLedger.ApplyAsync(db, OrderAccess.StockLines(order), StockMovementKind.Release, order.Number, now, cancellationToken);
-        // Counted as sold when paid (or placed cash on delivery); a cancelled sale is no sale.
-        await Catalog.ProductSales.AddAsync(db, order.Lines.Select(l => (l.ProductId, -l.Quantity)), cancellationToken);
-        await OrderAccess.SaveAsync(db, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await steps.CommitAsync(db, cancellationToken);
         await stockNotifier.AfterCommitAsync(order.Lines.Select(l => l.SkuId).ToList(), [], cancellationToken);
-        // Nothing was paid for a cash-on-delivery order, so there is no refund to announce.
-        var refunded = refund.Amount.IsZero ? null : refund.Amount.ToString();
-        await notifier.AfterCommitAsync([new OrderNews(order.Id, OrderEventKind.CancelWithRefund, refunded)], cancellationToken);
     }
 }

@@ -155,7 +155,7 @@ public class CheckoutServiceTests
     }
 
     [Theory, MemberData(nameof(Providers))]
-    public async Task Cash_on_delivery_goes_straight_to_pending_shipment(DatabaseProvider provider)
+    public async Task Cash_on_delivery_goes_straight_to_pending_shipment_and_counts_as_sold_only_when_the_cash_is_collected(DatabaseProvider provider)
     {
         await using var kit = await OrderTestKit.CreateAsync(provider);
         var (buyer, address) = await kit.BuyerAsync();
@@ -170,7 +170,13 @@ public class CheckoutServiceTests
         Assert.Null(order.PaidAt);
         Assert.Equal([OrderEventKind.Placed, OrderEventKind.ChooseCashOnDelivery], order.Events.OrderBy(e => e.Id).Select(e => e.Kind));
         Assert.Equal(2, (await kit.StockAsync(sku.SkuId)).Reserved);
-        Assert.Equal(sales + 2, await kit.QueryAsync(c => c.Products.Where(p => p.Id == sku.ProductId).Select(p => p.SalesCount).SingleAsync()));
+        Assert.Equal([sales], await kit.SalesAsync(sku.ProductId));
+
+        await kit.ShipAsync(order.Number);
+        await kit.Get<FulfilmentService>().MarkCashCollectedAsync(await kit.MerchantAsync(), order.Number);
+
+        Assert.Equal([sales + 2], await kit.SalesAsync(sku.ProductId));
+        Assert.Equal(kit.Now, (await kit.OrderAsync(order.Number)).PaidAt);
     }
 
     [Theory, MemberData(nameof(Providers))]

@@ -41,11 +41,14 @@ internal sealed class OrderTestKit : IAsyncDisposable
 
     public DateTime Now => Clock.GetUtcNow().UtcDateTime;
 
-    public static async Task<OrderTestKit> CreateAsync(DatabaseProvider provider, bool sqliteFile = false)
+    public static async Task<OrderTestKit> CreateAsync(DatabaseProvider provider, bool sqliteFile = false, Action<IServiceCollection>? configure = null)
     {
         var notify = new SandboxNotifyHandler();
-        var db = await TestDatabase.CreateSeededAsync(provider, sqliteFile,
-            services => services.AddHttpClient(SandboxCallbackSender.ClientName).ConfigurePrimaryHttpMessageHandler(() => notify));
+        var db = await TestDatabase.CreateSeededAsync(provider, sqliteFile, services =>
+        {
+            services.AddHttpClient(SandboxCallbackSender.ClientName).ConfigurePrimaryHttpMessageHandler(() => notify);
+            configure?.Invoke(services);
+        });
         notify.Services = db.Services;
         return new OrderTestKit(db, notify);
     }

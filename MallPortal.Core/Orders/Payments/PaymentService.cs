@@ -12,7 +12,7 @@ namespace MallPortal.Core.Orders.Payments;
 /// Sends a buyer to the gateway's cashier and takes the gateway's notifications: signature, payment, amount and
 /// event key are checked before anything changes; a repeat is acknowledged and changes nothing.
 /// </summary>
-public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, PaymentGateways gateways, OrderNotifier notifier,
+public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, PaymentGateways gateways, OrderSteps steps,
     OrderNumbers numbers, TimeProvider clock, ILogger<PaymentService> logger)
 {
     /// <summary>
@@ -176,20 +176,12 @@ public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, Pa
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.PaymentNotifications.Add(new PaymentNotification(gateway.Name, notice.EventKey, notice.PaymentNumber, payload, NotificationOutcome.Accepted, null, now));
-        var news = new List<OrderNews>();
         if (notice.Paid && payment.MarkPaid(notice.GatewayTradeNo, now))
         {
             var orders = await OrderAccess.Full(db).Where(o => o.PaymentId == payment.Id && o.Status == OrderStatus.PendingPayment).ToListAsync(cancellationToken);
-            foreach (var order in orders)
-            {
-                order.Apply(OrderTrigger.Pay, now, null);
-                news.Add(new OrderNews(order.Id, OrderEventKind.Pay));
-                await Catalog.ProductSales.AddAsync(db, order.Lines.Select(l => (l.ProductId, l.Quantity)), cancellationToken);
-            }
+            orders.ForEach(o => o.Apply(OrderTrigger.Pay, now, null));
         }
-        await OrderAccess.SaveAsync(db, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        await notifier.AfterCommitAsync(news, cancellationToken);
+        await steps.CommitAsync(db, cancellationToken);
         return new NotificationResult(true, gateway.Acknowledgement);
     }
 
