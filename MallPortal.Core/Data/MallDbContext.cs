@@ -90,6 +90,12 @@ public abstract class MallDbContext(DbContextOptions options)
 
     public DbSet<Distribution.OrderAttribution> OrderAttributions => Set<Distribution.OrderAttribution>();
 
+    public DbSet<Distribution.Commissions.CommissionPolicy> CommissionPolicies => Set<Distribution.Commissions.CommissionPolicy>();
+
+    public DbSet<Distribution.Commissions.Commission> Commissions => Set<Distribution.Commissions.Commission>();
+
+    public DbSet<Distribution.Commissions.CommissionEntry> CommissionEntries => Set<Distribution.Commissions.CommissionEntry>();
+
     public DbSet<Distribution.ShopDistributorBlock> ShopDistributorBlocks => Set<Distribution.ShopDistributorBlock>();
 
     // Fixed here rather than read from IdentityOptions, so the design-time model (migrations)

@@ -36,7 +36,7 @@ public sealed class AttributionService(IDbContextFactory<MallDbContext> contexts
         {
             db.PromotionSignups.Add(PromotionSignup.Record(link.Id, link.DistributorId, userId, now));
         }
-        var settings = (await settingsStore.GetAsync(cancellationToken)).ToInput();
+        var settings = (await settingsStore.GetAsync(db, cancellationToken)).ToInput();
         await BindAsync(db, settings, userId, new BindingCandidate(link.DistributorId, link.UserId, link.Id, link.Channel), BindingSource.Link, now,
             cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -107,7 +107,7 @@ public sealed class AttributionService(IDbContextFactory<MallDbContext> contexts
         {
             return;
         }
-        var settings = await settingsStore.GetAsync(cancellationToken);
+        var settings = await settingsStore.GetAsync(db, cancellationToken);
         var upline = HierarchyPolicy.UplineOf(distributor.Path, settings.MaxDepth - 1);
         var shopIds = orders.Select(o => o.ShopId).ToList();
         var blocked = await db.ShopDistributorBlocks

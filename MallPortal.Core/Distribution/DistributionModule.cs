@@ -18,6 +18,13 @@ public static class DistributionModule
         services.AddSingleton<ClickRecorder>();
         services.AddSingleton<AttributionService>();
         services.AddSingleton<IOrderStepHandler>(sp => sp.GetRequiredService<AttributionService>());
+        // After attribution: a payment's commission reads the attribution its placement wrote.
+        services.AddSingleton<Commissions.CommissionEstimator>();
+        services.AddSingleton<IOrderStepHandler, Commissions.CommissionHandler>();
+        services.AddSingleton<Commissions.CommissionPolicyService>();
+        services.AddSingleton<Commissions.CommissionService>();
+        services.AddSingleton<Commissions.IncomeQueries>();
+        services.AddSingleton<Commissions.CommissionReconciliation>();
         services.AddSingleton<DistributorQueries>();
         services.AddSingleton<TeamQueries>();
         services.AddSingleton<NetworkQueries>();

@@ -34,6 +34,9 @@ public class DistributionSettings
 
     public const int SingletonId = 1;
 
+    /// <summary>Above half of a sale a "commission" is no longer a share of a sale.</summary>
+    public const int MaxCommissionCapBp = 5000;
+
     protected DistributionSettings()
     {
     }
@@ -60,6 +63,14 @@ public class DistributionSettings
     /// <summary>Mixed into visitor hashes so a stored hash cannot be traced back to an address; made once, at random.</summary>
     public string VisitorSalt { get; private set; } = "";
 
+    /// <summary>All levels of one line together earn at most this share of its paid amount (default 30 %, 直销管理条例's ceiling).</summary>
+    public int CommissionCapBp { get; private set; } = 3000;
+
+    /// <summary>售后期: commission becomes withdrawable this many days after receipt, when no after-sale is open (7天无理由).</summary>
+    public int SettleAfterDays { get; private set; } = 7;
+
+    public BasisPoints CommissionCap => new(CommissionCapBp);
+
     public int Version { get; private set; }
 
     public static DistributionSettings Defaults() => new() { VisitorSalt = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)) };
@@ -82,16 +93,26 @@ public class DistributionSettings
         {
             throw new DomainException(CoreText.DistributionCookieDaysRange, nameof(CookieDays));
         }
+        if (input.CommissionCapBp is < 0 or > MaxCommissionCapBp)
+        {
+            throw new DomainException(string.Format(CoreText.CommissionCapRange, new BasisPoints(MaxCommissionCapBp)), nameof(CommissionCapBp));
+        }
+        if (input.SettleAfterDays is < 0 or > 90)
+        {
+            throw new DomainException(CoreText.SettleAfterDaysRange, nameof(SettleAfterDays));
+        }
         (ApplyPolicy, MaxDepth, BindingMode, BindingDays, NewCustomersOnly, ProtectionDays, CookieDays) =
             (input.ApplyPolicy, input.MaxDepth, input.BindingMode, input.BindingDays, input.NewCustomersOnly, input.ProtectionDays, input.CookieDays);
+        (CommissionCapBp, SettleAfterDays) = (input.CommissionCapBp, input.SettleAfterDays);
         Version++;
     }
 
-    public DistributionSettingsInput ToInput() => new(ApplyPolicy, MaxDepth, BindingMode, BindingDays, NewCustomersOnly, ProtectionDays, CookieDays);
+    public DistributionSettingsInput ToInput() =>
+        new(ApplyPolicy, MaxDepth, BindingMode, BindingDays, NewCustomersOnly, ProtectionDays, CookieDays, CommissionCapBp, SettleAfterDays);
 }
 
 public sealed record DistributionSettingsInput(ApplyPolicy ApplyPolicy, int MaxDepth, BindingMode BindingMode, int BindingDays,
-    bool NewCustomersOnly, int ProtectionDays, int CookieDays);
+    bool NewCustomersOnly, int ProtectionDays, int CookieDays, int CommissionCapBp = 3000, int SettleAfterDays = 7);
 
 internal sealed class DistributionSettingsConfiguration : IEntityTypeConfiguration<DistributionSettings>
 {
@@ -100,5 +121,6 @@ internal sealed class DistributionSettingsConfiguration : IEntityTypeConfigurati
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.Property(s => s.VisitorSalt).HasMaxLength(64).IsRequired();
+        builder.Ignore(s => s.CommissionCap);
     }
 }

@@ -20,6 +20,20 @@ public sealed class DistributionSettingsStore(IDbContextFactory<MallDbContext> c
         return _cached = await LoadOrCreateAsync(db, cancellationToken);
     }
 
+    /// <summary>
+    /// For code inside another transaction (an order step's handlers): reads through that transaction's context, so it
+    /// never waits on the step's own write lock; before the admin's first save the defaults apply.
+    /// </summary>
+    internal async Task<DistributionSettings> GetAsync(MallDbContext db, CancellationToken cancellationToken)
+    {
+        if (_cached is { } cached)
+        {
+            return cached;
+        }
+        var stored = await db.DistributionSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        return stored is null ? DistributionSettings.Defaults() : _cached = stored;
+    }
+
     public async Task SaveAsync(Actor actor, DistributionSettingsInput input, CancellationToken cancellationToken = default)
     {
         actor.Require(Roles.Admin);

@@ -54,6 +54,18 @@ public class Distributor
 
     public int Version { get; private set; }
 
+    /// <summary>预估 balance; like the other four, changed only by the commission ledger (a sum of its entries).</summary>
+    public long EstimatedFen { get; private set; }
+
+    public long FrozenFen { get; private set; }
+
+    /// <summary>可提现; below zero when a clawback after payout is still owed (待追回).</summary>
+    public long WithdrawableFen { get; private set; }
+
+    public long WithdrawingFen { get; private set; }
+
+    public long WithdrawnFen { get; private set; }
+
     public bool IsActive => Status == DistributorStatus.Active;
 
     internal static Distributor Join(DistributorApplication application, string inviteCode, DateTime now) => new()

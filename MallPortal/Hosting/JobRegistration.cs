@@ -1,5 +1,6 @@
 using MallPortal.Core.Notifications;
 using MallPortal.Core.Common;
+using MallPortal.Features.Distribution;
 using MallPortal.Features.Inventory;
 using MallPortal.Features.Notifications;
 using MallPortal.Features.Orders;
@@ -30,6 +31,9 @@ public static class JobRegistration
                 q.AddTrigger(t => t.ForJob(key).WithIdentity(key.Name + "-tick").StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(orderTick).RepeatForever()));
             }
+            q.AddJob<SettleCommissionsJob>(j => j.WithIdentity(SettleCommissionsJob.Key));
+            q.AddTrigger(t => t.ForJob(SettleCommissionsJob.Key).WithIdentity("settle-commissions-tick").StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(config.GetValue("Distribution:SettleIntervalSeconds", 300))).RepeatForever()));
             q.AddJob<DeliverSandboxCallbacksJob>(j => j.WithIdentity(DeliverSandboxCallbacksJob.Key));
             q.AddTrigger(t => t.ForJob(DeliverSandboxCallbacksJob.Key).WithIdentity("sandbox-callbacks-tick").StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(5)).RepeatForever()));

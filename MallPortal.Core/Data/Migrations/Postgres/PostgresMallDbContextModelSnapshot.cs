@@ -715,6 +715,170 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                     b.ToTable("DemoSeedRuns");
                 });
 
+            modelBuilder.Entity("MallPortal.Core.Distribution.Commissions.Commission", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BaseFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Capped")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("DistributorId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("EstimatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FrozenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrderId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrderLineId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RateBp")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ReversedFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("SettleAfter")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SettledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ShopId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("DistributorId", "EstimatedAt");
+
+                    b.HasIndex("Status", "SettleAfter");
+
+                    b.HasIndex("OrderLineId", "DistributorId", "Level")
+                        .IsUnique();
+
+                    b.ToTable("Commissions");
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Distribution.Commissions.CommissionEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("CommissionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DistributorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("To")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommissionId");
+
+                    b.HasIndex("DistributorId", "At");
+
+                    b.ToTable("CommissionEntries");
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Distribution.Commissions.CommissionPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Base")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Level1Bp")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Level2Bp")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Level3Bp")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Levels")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("SelfPurchase")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ShopId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShopId")
+                        .IsUnique();
+
+                    b.ToTable("CommissionPolicies");
+                });
+
             modelBuilder.Entity("MallPortal.Core.Distribution.CustomerBinding", b =>
                 {
                     b.Property<int>("Id")
@@ -827,6 +991,9 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int>("CommissionCapBp")
+                        .HasColumnType("integer");
+
                     b.Property<int>("CookieDays")
                         .HasColumnType("integer");
 
@@ -837,6 +1004,9 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<int>("ProtectionDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SettleAfterDays")
                         .HasColumnType("integer");
 
                     b.Property<int>("Version")
@@ -866,6 +1036,12 @@ namespace MallPortal.Core.Data.Migrations.Postgres
 
                     b.Property<int>("Depth")
                         .HasColumnType("integer");
+
+                    b.Property<long>("EstimatedFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("FrozenFen")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("InviteCode")
                         .IsRequired()
@@ -913,6 +1089,15 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.Property<long>("WithdrawableFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("WithdrawingFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("WithdrawnFen")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -2536,6 +2721,52 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("OwnerUserId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Distribution.Commissions.Commission", b =>
+                {
+                    b.HasOne("MallPortal.Core.Distribution.Distributor", null)
+                        .WithMany()
+                        .HasForeignKey("DistributorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MallPortal.Core.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MallPortal.Core.Orders.OrderLine", null)
+                        .WithMany()
+                        .HasForeignKey("OrderLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Distribution.Commissions.CommissionEntry", b =>
+                {
+                    b.HasOne("MallPortal.Core.Distribution.Commissions.Commission", "Commission")
+                        .WithMany()
+                        .HasForeignKey("CommissionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("MallPortal.Core.Distribution.Distributor", null)
+                        .WithMany()
+                        .HasForeignKey("DistributorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Commission");
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Distribution.Commissions.CommissionPolicy", b =>
+                {
+                    b.HasOne("MallPortal.Core.Catalog.Shop", null)
+                        .WithMany()
+                        .HasForeignKey("ShopId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

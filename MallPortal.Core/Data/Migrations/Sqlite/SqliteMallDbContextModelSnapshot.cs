@@ -680,6 +680,164 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                     b.ToTable("DemoSeedRuns");
                 });
 
+            modelBuilder.Entity("MallPortal.Core.Distribution.Commissions.Commission", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BaseFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Capped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DistributorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EstimatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FrozenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrderLineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RateBp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReversedFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SettleAfter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SettledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ShopId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("DistributorId", "EstimatedAt");
+
+                    b.HasIndex("Status", "SettleAfter");
+
+                    b.HasIndex("OrderLineId", "DistributorId", "Level")
+                        .IsUnique();
+
+                    b.ToTable("Commissions");
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Distribution.Commissions.CommissionEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CommissionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DistributorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommissionId");
+
+                    b.HasIndex("DistributorId", "At");
+
+                    b.ToTable("CommissionEntries");
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Distribution.Commissions.CommissionPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Base")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level1Bp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level2Bp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level3Bp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Levels")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SelfPurchase")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ShopId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShopId")
+                        .IsUnique();
+
+                    b.ToTable("CommissionPolicies");
+                });
+
             modelBuilder.Entity("MallPortal.Core.Distribution.CustomerBinding", b =>
                 {
                     b.Property<int>("Id")
@@ -788,6 +946,9 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("CommissionCapBp")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CookieDays")
                         .HasColumnType("INTEGER");
 
@@ -798,6 +959,9 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ProtectionDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SettleAfterDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
@@ -824,6 +988,12 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Depth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EstimatedFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FrozenFen")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("InviteCode")
@@ -871,6 +1041,15 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WithdrawableFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WithdrawingFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WithdrawnFen")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -2433,6 +2612,52 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("OwnerUserId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Distribution.Commissions.Commission", b =>
+                {
+                    b.HasOne("MallPortal.Core.Distribution.Distributor", null)
+                        .WithMany()
+                        .HasForeignKey("DistributorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MallPortal.Core.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MallPortal.Core.Orders.OrderLine", null)
+                        .WithMany()
+                        .HasForeignKey("OrderLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Distribution.Commissions.CommissionEntry", b =>
+                {
+                    b.HasOne("MallPortal.Core.Distribution.Commissions.Commission", "Commission")
+                        .WithMany()
+                        .HasForeignKey("CommissionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("MallPortal.Core.Distribution.Distributor", null)
+                        .WithMany()
+                        .HasForeignKey("DistributorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Commission");
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Distribution.Commissions.CommissionPolicy", b =>
+                {
+                    b.HasOne("MallPortal.Core.Catalog.Shop", null)
+                        .WithMany()
+                        .HasForeignKey("ShopId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1,3 +1,4 @@
+using MallPortal.Components.Shared;
 using MallPortal.Core.Distribution;
 
 namespace MallPortal.Areas.Admin.Distribution;
@@ -19,11 +20,18 @@ public sealed class SettingsForm
 
     public int CookieDays { get; set; }
 
+    /// <summary>The per-line commission cap in percent (30 = 30 %), two decimals.</summary>
+    public decimal CommissionCapPercent { get; set; }
+
+    public int SettleAfterDays { get; set; }
+
     public static SettingsForm From(DistributionSettingsInput s) => new()
     {
         ApplyPolicy = s.ApplyPolicy, MaxDepth = s.MaxDepth, BindingMode = s.BindingMode, BindingDays = s.BindingDays,
         NewCustomersOnly = s.NewCustomersOnly, ProtectionDays = s.ProtectionDays, CookieDays = s.CookieDays,
+        CommissionCapPercent = RateInput.ToPercent(s.CommissionCapBp), SettleAfterDays = s.SettleAfterDays,
     };
 
-    public DistributionSettingsInput ToInput() => new(ApplyPolicy, MaxDepth, BindingMode, BindingDays, NewCustomersOnly, ProtectionDays, CookieDays);
+    public DistributionSettingsInput ToInput() => new(ApplyPolicy, MaxDepth, BindingMode, BindingDays, NewCustomersOnly, ProtectionDays, CookieDays,
+        RateInput.ToBasisPoints(CommissionCapPercent), SettleAfterDays);
 }

@@ -1,0 +1,247 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace MallPortal.Core.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Commissions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "EstimatedFen",
+                table: "Distributors",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "FrozenFen",
+                table: "Distributors",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "WithdrawableFen",
+                table: "Distributors",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "WithdrawingFen",
+                table: "Distributors",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "WithdrawnFen",
+                table: "Distributors",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<int>(
+                name: "CommissionCapBp",
+                table: "DistributionSettings",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "SettleAfterDays",
+                table: "DistributionSettings",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.CreateTable(
+                name: "CommissionPolicies",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ShopId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Levels = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level1Bp = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level2Bp = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level3Bp = table.Column<int>(type: "INTEGER", nullable: false),
+                    Base = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SelfPurchase = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommissionPolicies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CommissionPolicies_Shops_ShopId",
+                        column: x => x.ShopId,
+                        principalTable: "Shops",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Commissions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrderId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrderLineId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ShopId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DistributorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    BaseFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    RateBp = table.Column<int>(type: "INTEGER", nullable: false),
+                    Capped = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReversedFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    EstimatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FrozenAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SettleAfter = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SettledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Commissions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Commissions_Distributors_DistributorId",
+                        column: x => x.DistributorId,
+                        principalTable: "Distributors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Commissions_OrderLines_OrderLineId",
+                        column: x => x.OrderLineId,
+                        principalTable: "OrderLines",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Commissions_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CommissionEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DistributorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CommissionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    To = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommissionEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CommissionEntries_Commissions_CommissionId",
+                        column: x => x.CommissionId,
+                        principalTable: "Commissions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CommissionEntries_Distributors_DistributorId",
+                        column: x => x.DistributorId,
+                        principalTable: "Distributors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommissionEntries_CommissionId",
+                table: "CommissionEntries",
+                column: "CommissionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommissionEntries_DistributorId_At",
+                table: "CommissionEntries",
+                columns: new[] { "DistributorId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommissionPolicies_ShopId",
+                table: "CommissionPolicies",
+                column: "ShopId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commissions_DistributorId_EstimatedAt",
+                table: "Commissions",
+                columns: new[] { "DistributorId", "EstimatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commissions_OrderId",
+                table: "Commissions",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commissions_OrderLineId_DistributorId_Level",
+                table: "Commissions",
+                columns: new[] { "OrderLineId", "DistributorId", "Level" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commissions_Status_SettleAfter",
+                table: "Commissions",
+                columns: new[] { "Status", "SettleAfter" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CommissionEntries");
+
+            migrationBuilder.DropTable(
+                name: "CommissionPolicies");
+
+            migrationBuilder.DropTable(
+                name: "Commissions");
+
+            migrationBuilder.DropColumn(
+                name: "EstimatedFen",
+                table: "Distributors");
+
+            migrationBuilder.DropColumn(
+                name: "FrozenFen",
+                table: "Distributors");
+
+            migrationBuilder.DropColumn(
+                name: "WithdrawableFen",
+                table: "Distributors");
+
+            migrationBuilder.DropColumn(
+                name: "WithdrawingFen",
+                table: "Distributors");
+
+            migrationBuilder.DropColumn(
+                name: "WithdrawnFen",
+                table: "Distributors");
+
+            migrationBuilder.DropColumn(
+                name: "CommissionCapBp",
+                table: "DistributionSettings");
+
+            migrationBuilder.DropColumn(
+                name: "SettleAfterDays",
+                table: "DistributionSettings");
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using MallPortal.Core.Common;
+using MallPortal.Core.Data;
+using MallPortal.Core.Orders;
+using Microsoft.EntityFrameworkCore;
+
+namespace MallPortal.Core.Distribution.Commissions;
+
+/// <summary>
+/// Commission's part in an order's steps, in the step's transaction: estimated when the order is paid, frozen when the
+/// goods are received, reversed (or clawed back after settlement) by line when money goes back. Distributors whose money
+/// moved see it at once.
+/// </summary>
+internal sealed class CommissionHandler(IDbContextFactory<MallDbContext> contexts, CommissionEstimator estimator, DistributionSettingsStore settingsStore,
+    ILiveUpdates live) : IOrderStepHandler
+{
+    public async Task OnStepsAsync(MallDbContext db, IReadOnlyList<OrderStep> steps, CancellationToken cancellationToken)
+    {
+        var ledger = new CommissionLedger(db, steps[0].At);
+        foreach (var step in steps)
+        {
+            if (step.IsPaid)
+            {
+                await estimator.EstimateAsync(db, ledger, step.Order, cancellationToken);
+            }
+            else if (step.IsReceived)
+            {
+                await FreezeAsync(db, ledger, step, cancellationToken);
+            }
+            else if (step.IsRefund)
+            {
+                await ReverseAsync(db, ledger, step.Refund!, cancellationToken);
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await ledger.FlushAsync(cancellationToken);
+    }
+
+    public async Task AfterCommitAsync(IReadOnlyList<OrderStep> steps, CancellationToken cancellationToken)
+    {
+        var orderIds = steps.Where(s => s.IsPaid || s.IsReceived || s.IsRefund).Select(s => s.Order.Id).Distinct().ToList();
+        if (orderIds.Count == 0)
+        {
+            return;
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var distributors = await db.Commissions.Where(c => orderIds.Contains(c.OrderId)).Select(c => c.DistributorId).Distinct().ToListAsync(cancellationToken);
+        if (distributors.Count > 0)
+        {
+            await live.PublishAsync(new CommissionsChanged(distributors), cancellationToken);
+        }
+    }
+
+    private async Task FreezeAsync(MallDbContext db, CommissionLedger ledger, OrderStep step, CancellationToken cancellationToken)
+    {
+        var settings = await settingsStore.GetAsync(db, cancellationToken);
+        var commissions = await db.Commissions.Where(c => c.OrderId == step.Order.Id && c.Status == CommissionStatus.Estimated).ToListAsync(cancellationToken);
+        foreach (var commission in commissions)
+        {
+            commission.Freeze(step.At, step.At.AddDays(settings.SettleAfterDays));
+            ledger.Move(commission, CommissionEntryKind.Frozen, CommissionBucket.Estimated, CommissionBucket.Frozen, commission.NetFen);
+        }
+    }
+
+    /// <summary>Each refunded line takes back the refunded share of every commission on it (decision 0009).</summary>
+    private static async Task ReverseAsync(MallDbContext db, CommissionLedger ledger, Refund refund, CancellationToken cancellationToken)
+    {
+        var lineIds = refund.Lines.Select(l => l.OrderLineId).ToList();
+        var commissions = await db.Commissions.Where(c => lineIds.Contains(c.OrderLineId) && c.Status != CommissionStatus.Reversed).ToListAsync(cancellationToken);
+        if (commissions.Count == 0)
+        {
+            return;
+        }
+        var paid = await db.OrderLines.Where(l => lineIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, l => l.Amount.Fen, cancellationToken);
+        // Every refund of these lines so far, this one included (saved before the handlers run).
+        var refundedLines = await (from line in db.Set<RefundLine>()
+                                   join r in db.Refunds on line.RefundId equals r.Id
+                                   where lineIds.Contains(line.OrderLineId) && r.Status == RefundStatus.Refunded
+                                   select new { line.OrderLineId, line.Amount }).ToListAsync(cancellationToken);
+        var refunded = refundedLines.GroupBy(l => l.OrderLineId).ToDictionary(g => g.Key, g => g.Sum(l => l.Amount.Fen));
+        foreach (var commission in commissions)
+        {
+            var bucket = commission.Bucket;
+            var settled = commission.Status == CommissionStatus.Settled;
+            var taken = commission.ReverseTo(CommissionCalculator.ReversedBy(commission.AmountFen, refunded.GetValueOrDefault(commission.OrderLineId),
+                paid[commission.OrderLineId]));
+            ledger.Move(commission, settled ? CommissionEntryKind.ClawedBack : CommissionEntryKind.Reversed, bucket, null, taken);
+        }
+    }
+}
+
+/// <summary>These distributors' commission money moved: their income pages and dashboards reload.</summary>
+public sealed record CommissionsChanged(IReadOnlyList<int> DistributorIds);

@@ -1,0 +1,41 @@
+using MallPortal.Core.Common;
+using MallPortal.Core.Data;
+using MallPortal.Core.Orders;
+using Microsoft.EntityFrameworkCore;
+
+namespace MallPortal.Core.Distribution.Commissions;
+
+/// <summary>The commission clock the settle job calls: frozen commissions whose after-sales window has closed become withdrawable.</summary>
+public sealed class CommissionService(IDbContextFactory<MallDbContext> contexts, ILiveUpdates live)
+{
+    private const int Batch = 500;
+
+    /// <summary>
+    /// Settles what is due at <paramref name="now"/>, except lines of an order with an open cancellation or after-sale
+    /// request (they wait for its outcome). Returns how many commissions settled.
+    /// </summary>
+    public async Task<int> SettleDueAsync(DateTime now, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var due = await db.Commissions
+            .Where(c => c.Status == CommissionStatus.Frozen && c.SettleAfter <= now
+                        && !db.Refunds.Any(r => r.OrderId == c.OrderId && r.Status == RefundStatus.Requested))
+            .OrderBy(c => c.Id).Take(Batch).ToListAsync(cancellationToken);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var ledger = new CommissionLedger(db, now);
+        foreach (var commission in due)
+        {
+            commission.Settle(now);
+            ledger.Move(commission, CommissionEntryKind.Settled, CommissionBucket.Frozen, CommissionBucket.Withdrawable, commission.NetFen);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await ledger.FlushAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await live.PublishAsync(new CommissionsChanged(ledger.Touched), cancellationToken);
+        return due.Count;
+    }
+}
