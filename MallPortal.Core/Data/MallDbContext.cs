@@ -96,6 +96,8 @@ public abstract class MallDbContext(DbContextOptions options)
 
     public DbSet<Distribution.Commissions.CommissionEntry> CommissionEntries => Set<Distribution.Commissions.CommissionEntry>();
 
+    public DbSet<Distribution.Withdrawals.Withdrawal> Withdrawals => Set<Distribution.Withdrawals.Withdrawal>();
+
     public DbSet<Distribution.ShopDistributorBlock> ShopDistributorBlocks => Set<Distribution.ShopDistributorBlock>();
 
     // Fixed here rather than read from IdentityOptions, so the design-time model (migrations)

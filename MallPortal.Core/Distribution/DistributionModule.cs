@@ -25,11 +25,15 @@ public static class DistributionModule
         services.AddSingleton<Commissions.CommissionService>();
         services.AddSingleton<Commissions.IncomeQueries>();
         services.AddSingleton<Commissions.CommissionReconciliation>();
+        services.AddSingleton<Withdrawals.WithdrawalNotifier>();
+        services.AddSingleton<Withdrawals.WithdrawalService>();
+        services.AddSingleton<Withdrawals.WithdrawalQueries>();
         services.AddSingleton<DistributorQueries>();
         services.AddSingleton<TeamQueries>();
         services.AddSingleton<NetworkQueries>();
         services.AddSingleton<ShopDistributionService>();
         services.AddScoped<IDemoSeeder, DistributionDemoSeeder>();
+        services.AddScoped<IDemoSeeder, Commissions.CommissionDemoSeeder>();
         return services;
     }
 }

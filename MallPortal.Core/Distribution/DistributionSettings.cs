@@ -71,6 +71,18 @@ public class DistributionSettings
 
     public BasisPoints CommissionCap => new(CommissionCapBp);
 
+    /// <summary>The smallest withdrawal (default ¥10).</summary>
+    public long MinWithdrawalFen { get; private set; } = 1_000;
+
+    /// <summary>提现手续费, taken from the withdrawn amount (default none).</summary>
+    public int WithdrawalFeeBp { get; private set; }
+
+    /// <summary>What one payee may ask for per business day, all requests together (default ¥5,000).</summary>
+    public long DailyWithdrawalLimitFen { get; private set; } = 500_000;
+
+    /// <summary>Requests up to this amount from a payee with nothing held or owed are approved at once; 0 = every request is reviewed.</summary>
+    public long AutoApproveUpToFen { get; private set; }
+
     public int Version { get; private set; }
 
     public static DistributionSettings Defaults() => new() { VisitorSalt = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)) };
@@ -103,16 +115,41 @@ public class DistributionSettings
         }
         (ApplyPolicy, MaxDepth, BindingMode, BindingDays, NewCustomersOnly, ProtectionDays, CookieDays) =
             (input.ApplyPolicy, input.MaxDepth, input.BindingMode, input.BindingDays, input.NewCustomersOnly, input.ProtectionDays, input.CookieDays);
+        CheckWithdrawalRules(input);
         (CommissionCapBp, SettleAfterDays) = (input.CommissionCapBp, input.SettleAfterDays);
+        (MinWithdrawalFen, WithdrawalFeeBp, DailyWithdrawalLimitFen, AutoApproveUpToFen) =
+            (input.MinWithdrawalFen, input.WithdrawalFeeBp, input.DailyWithdrawalLimitFen, input.AutoApproveUpToFen);
         Version++;
     }
 
     public DistributionSettingsInput ToInput() =>
-        new(ApplyPolicy, MaxDepth, BindingMode, BindingDays, NewCustomersOnly, ProtectionDays, CookieDays, CommissionCapBp, SettleAfterDays);
+        new(ApplyPolicy, MaxDepth, BindingMode, BindingDays, NewCustomersOnly, ProtectionDays, CookieDays, CommissionCapBp, SettleAfterDays,
+            MinWithdrawalFen, WithdrawalFeeBp, DailyWithdrawalLimitFen, AutoApproveUpToFen);
+
+    private static void CheckWithdrawalRules(DistributionSettingsInput input)
+    {
+        if (input.MinWithdrawalFen is < 1 or > 1_000_000)
+        {
+            throw new DomainException(CoreText.WithdrawalMinimumRange, nameof(MinWithdrawalFen));
+        }
+        if (input.WithdrawalFeeBp is < 0 or > 1000)
+        {
+            throw new DomainException(CoreText.WithdrawalFeeRange, nameof(WithdrawalFeeBp));
+        }
+        if (input.DailyWithdrawalLimitFen < input.MinWithdrawalFen || input.DailyWithdrawalLimitFen > 100_000_000_00)
+        {
+            throw new DomainException(CoreText.WithdrawalDailyLimitRange, nameof(DailyWithdrawalLimitFen));
+        }
+        if (input.AutoApproveUpToFen < 0 || input.AutoApproveUpToFen > input.DailyWithdrawalLimitFen)
+        {
+            throw new DomainException(CoreText.WithdrawalAutoApproveRange, nameof(AutoApproveUpToFen));
+        }
+    }
 }
 
 public sealed record DistributionSettingsInput(ApplyPolicy ApplyPolicy, int MaxDepth, BindingMode BindingMode, int BindingDays,
-    bool NewCustomersOnly, int ProtectionDays, int CookieDays, int CommissionCapBp = 3000, int SettleAfterDays = 7);
+    bool NewCustomersOnly, int ProtectionDays, int CookieDays, int CommissionCapBp = 3000, int SettleAfterDays = 7, long MinWithdrawalFen = 1_000,
+    int WithdrawalFeeBp = 0, long DailyWithdrawalLimitFen = 500_000, long AutoApproveUpToFen = 0);
 
 internal sealed class DistributionSettingsConfiguration : IEntityTypeConfiguration<DistributionSettings>
 {

@@ -67,6 +67,30 @@ public static class NotificationTemplates
         "分销员申请已通过", "恭喜！您已成为分销员，邀请码 {code}。现在可以在分销中心生成推广链接、海报并邀请好友加入团队。",
         SmsText: "【MallPortal】您的分销员申请已通过，邀请码{code}，请登录分销中心开始推广。");
 
+    public static readonly NotificationTemplate WithdrawalSubmitted = new(
+        "withdrawal-submitted", NotificationCategory.Orders,
+        "提现申请已提交", "提现 {amount}（手续费 {fee}）已提交，到账 {payout}，收款账户 {account}，金额已冻结，请等待审核。");
+
+    public static readonly NotificationTemplate WithdrawalApproved = new(
+        "withdrawal-approved", NotificationCategory.Orders,
+        "提现申请已通过", "提现 {amount} 已审核通过，平台将尽快打款至 {account}。",
+        SmsText: "【MallPortal】您的提现{amount}已审核通过，将尽快打款。");
+
+    public static readonly NotificationTemplate WithdrawalRejected = new(
+        "withdrawal-rejected", NotificationCategory.Orders,
+        "提现申请未通过", "提现 {amount} 未通过审核：{reason}。金额已退回可提现余额。",
+        SmsText: "【MallPortal】您的提现{amount}未通过审核，金额已退回余额，原因请登录查看。");
+
+    public static readonly NotificationTemplate WithdrawalPaid = new(
+        "withdrawal-paid", NotificationCategory.Orders,
+        "提现已打款", "提现 {amount} 已打款 {payout} 至 {account}，流水号 {reference}。",
+        SmsText: "【MallPortal】您的提现已打款{payout}，流水号{reference}，请注意查收。");
+
+    public static readonly NotificationTemplate WithdrawalFailed = new(
+        "withdrawal-failed", NotificationCategory.Orders,
+        "提现打款失败", "提现 {amount} 打款失败：{reason}。金额已退回可提现余额，请核对收款账户后重新申请。",
+        SmsText: "【MallPortal】您的提现打款失败，金额已退回余额，请核对收款账户后重新申请。");
+
     public static readonly NotificationTemplate DistributorRejected = new(
         "distributor-rejected", NotificationCategory.Security,
         "分销员申请未通过", "您的分销员申请未通过审核，原因：{reason}。修改后可重新提交。");
@@ -148,5 +172,6 @@ public static class NotificationTemplates
         [VerificationCode, Welcome, PasswordChanged, ContactChanged, EmailConfirmation, PasswordResetLink, Announcement,
          MerchantApproved, MerchantRejected, DistributorApproved, DistributorRejected, ShopNoticeToDistributors, StockLow, StockDigest, OrderPlaced, OrderPlacedCod, OrderPaid, MerchantNewOrder,
          PaymentReminder, OrderClosed, OrderShipped, OrderReceived, OrderAutoReceived, CancellationRequested, CancellationRejected,
-         OrderRefunded, OrderCancelledOnRequest, ReviewReplied];
+         OrderRefunded, OrderCancelledOnRequest, ReviewReplied, WithdrawalSubmitted, WithdrawalApproved, WithdrawalRejected, WithdrawalPaid,
+         WithdrawalFailed];
 }

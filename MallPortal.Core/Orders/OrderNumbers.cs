@@ -13,6 +13,8 @@ public sealed class OrderNumbers(BusinessTimeZone timeZone)
 
     public string Refund(DateTime utcNow) => Format("R", utcNow);
 
+    public string Withdrawal(DateTime utcNow) => Format("W", utcNow);
+
     private string Format(string prefix, DateTime utcNow) =>
         prefix + timeZone.ToLocal(utcNow).ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)
                + RandomNumberGenerator.GetInt32(1_000_000).ToString("D6", CultureInfo.InvariantCulture);

@@ -88,6 +88,7 @@ public class DistributionJourneyTests(BrowserFixture browser)
         var phone = await browser.NewPageAsync(phone: true);
         await phone.LogInAsync("13800000011", MallPortalFactory.DemoPassword, "/distributor");
         foreach (var (path, ready) in new[] { ("/distributor", "distributor-dashboard"), ("/distributor/links", "links"), ("/distributor/orders", "promoted-orders"),
+                     ("/distributor/income", "income"),
                      ("/distributor/invite", "invite"), ("/distributor/profile", "distributor-profile") })
         {
             await phone.GotoAsync(path);

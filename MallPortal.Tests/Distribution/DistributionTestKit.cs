@@ -24,7 +24,8 @@ internal sealed class DistributionTestKit(OrderTestKit orders) : IAsyncDisposabl
 
     public DateTime Now => Orders.Now;
 
-    public static async Task<DistributionTestKit> CreateAsync(DatabaseProvider provider) => new(await OrderTestKit.CreateAsync(provider));
+    public static async Task<DistributionTestKit> CreateAsync(DatabaseProvider provider, bool sqliteFile = false) =>
+        new(await OrderTestKit.CreateAsync(provider, sqliteFile));
 
     public T Get<T>() where T : notnull => Orders.Get<T>();
 

@@ -22,6 +22,8 @@ public class AreaAccessTests(AppFixture app) : IClassFixture<AppFixture>
     [InlineData("/distributor/links")]
     [InlineData("/distributor/team")]
     [InlineData("/merchant/distributors")]
+    [InlineData("/merchant/commission")]
+    [InlineData("/distributor/income")]
     public async Task Anonymous_visitors_are_sent_to_login_with_a_way_back(string path)
     {
         using var client = app.Factory.CreateBrowserlessClient();
@@ -45,6 +47,8 @@ public class AreaAccessTests(AppFixture app) : IClassFixture<AppFixture>
     [InlineData("/distributor/invite")]
     [InlineData("/distributor/profile")]
     [InlineData("/merchant/distributors")]
+    [InlineData("/merchant/commission")]
+    [InlineData("/distributor/income")]
     public async Task A_consumer_is_denied_the_other_roles_areas(string path)
     {
         using var client = app.Factory.CreateBrowserlessClient();

@@ -29,6 +29,15 @@ public enum CommissionEntryKind
 
     /// <summary>Refunded after settlement: out of 可提现, which may go below zero (待追回) and is offset by later earnings.</summary>
     ClawedBack,
+
+    /// <summary>A withdrawal was asked for: 可提现 → 提现中.</summary>
+    WithdrawalRequested,
+
+    /// <summary>It was paid out: 提现中 → 已提现.</summary>
+    WithdrawalPaid,
+
+    /// <summary>It was rejected or the payout failed: 提现中 → 可提现.</summary>
+    WithdrawalReturned,
 }
 
 /// <summary>
@@ -44,9 +53,16 @@ public class CommissionEntry
     internal CommissionEntry(Commission commission, CommissionEntryKind kind, CommissionBucket? from, CommissionBucket? to, long amountFen, DateTime at) =>
         (Commission, DistributorId, Kind, From, To, AmountFen, At) = (commission, commission.DistributorId, kind, from, to, amountFen, at);
 
+    internal CommissionEntry(int distributorId, Withdrawals.Withdrawal withdrawal, CommissionEntryKind kind, CommissionBucket from, CommissionBucket to, DateTime at) =>
+        (DistributorId, Withdrawal, Kind, From, To, AmountFen, At) = (distributorId, withdrawal, kind, from, to, withdrawal.AmountFen, at);
+
     public long Id { get; private set; }
 
     public int DistributorId { get; private set; }
+
+    public int? WithdrawalId { get; private set; }
+
+    public Withdrawals.Withdrawal? Withdrawal { get; private set; }
 
     public int? CommissionId { get; private set; }
 
@@ -70,6 +86,7 @@ internal sealed class CommissionEntryConfiguration : IEntityTypeConfiguration<Co
     {
         builder.HasIndex(e => new { e.DistributorId, e.At });
         builder.HasOne(e => e.Commission).WithMany().HasForeignKey(e => e.CommissionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(e => e.Withdrawal).WithMany().HasForeignKey(e => e.WithdrawalId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Distributor>().WithMany().HasForeignKey(e => e.DistributorId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -4,20 +4,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MallPortal.Core.Distribution.Commissions;
 
-/// <summary>A distributor's own income: balances, the commission ledger with its rules, monthly totals. Nobody else's.</summary>
+/// <summary>
+/// A distributor's own income: balances, the commission ledger with its rules, monthly totals. Nobody else's, except for the
+/// admin, who names the distributor (<c>distributorId</c>) to review a withdrawal.
+/// </summary>
 public sealed class IncomeQueries(IDbContextFactory<MallDbContext> contexts, BusinessTimeZone zone, TimeProvider clock)
 {
-    public async Task<IncomeSummary> SummaryAsync(Actor actor, CancellationToken cancellationToken = default)
+    public async Task<IncomeSummary> SummaryAsync(Actor actor, int? distributorId = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var me = await DistributorLookup.OwnAsync(db, actor, cancellationToken);
+        var me = await WhoseAsync(db, actor, distributorId, cancellationToken);
         return IncomeSummary.Of(me);
     }
 
-    public async Task<Page<IncomeRow>> LedgerAsync(Actor actor, IncomeFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
+    public async Task<Page<IncomeRow>> LedgerAsync(Actor actor, IncomeFilter filter, int page, int pageSize, int? distributorId = null,
+        CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var me = await DistributorLookup.OwnAsync(db, actor, cancellationToken);
+        var me = await WhoseAsync(db, actor, distributorId, cancellationToken);
         var mine = db.Commissions.Where(c => c.DistributorId == me.Id);
         if (filter.LastDays is { } days)
         {
@@ -49,10 +53,10 @@ public sealed class IncomeQueries(IDbContextFactory<MallDbContext> contexts, Bus
     }
 
     /// <summary>Net commission (after reversals) earned per business-local month, the latest <paramref name="months"/> months.</summary>
-    public async Task<IReadOnlyList<MonthlyIncome>> MonthlyAsync(Actor actor, int months = 6, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<MonthlyIncome>> MonthlyAsync(Actor actor, int? distributorId = null, int months = 6, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var me = await DistributorLookup.OwnAsync(db, actor, cancellationToken);
+        var me = await WhoseAsync(db, actor, distributorId, cancellationToken);
         var today = zone.ToLocal(clock.GetUtcNow().UtcDateTime);
         var first = new DateOnly(today.Year, today.Month, 1).AddMonths(1 - months);
         var from = zone.StartOfDayUtc(first);
@@ -62,6 +66,17 @@ public sealed class IncomeQueries(IDbContextFactory<MallDbContext> contexts, Bus
             .ToDictionary(g => g.Key, g => (Count: g.Count(), Fen: g.Sum(e => e.Net)));
         return Enumerable.Range(0, months).Select(i => first.AddMonths(i))
             .Select(m => new MonthlyIncome(m, byMonth.GetValueOrDefault(m).Count, new Money(byMonth.GetValueOrDefault(m).Fen))).Reverse().ToList();
+    }
+
+    private static async Task<Distributor> WhoseAsync(MallDbContext db, Actor actor, int? distributorId, CancellationToken cancellationToken)
+    {
+        if (distributorId is not { } id)
+        {
+            return await DistributorLookup.OwnAsync(db, actor, cancellationToken);
+        }
+        actor.Require(Accounts.Roles.Admin);
+        return await db.Distributors.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken)
+            ?? throw new DomainException(Resources.CoreText.NotAllowed);
     }
 }
 

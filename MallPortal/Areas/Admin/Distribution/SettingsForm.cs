@@ -25,13 +25,24 @@ public sealed class SettingsForm
 
     public int SettleAfterDays { get; set; }
 
+    public decimal MinWithdrawalYuan { get; set; }
+
+    public decimal WithdrawalFeePercent { get; set; }
+
+    public decimal DailyLimitYuan { get; set; }
+
+    public decimal AutoApproveYuan { get; set; }
+
     public static SettingsForm From(DistributionSettingsInput s) => new()
     {
         ApplyPolicy = s.ApplyPolicy, MaxDepth = s.MaxDepth, BindingMode = s.BindingMode, BindingDays = s.BindingDays,
         NewCustomersOnly = s.NewCustomersOnly, ProtectionDays = s.ProtectionDays, CookieDays = s.CookieDays,
         CommissionCapPercent = RateInput.ToPercent(s.CommissionCapBp), SettleAfterDays = s.SettleAfterDays,
+        MinWithdrawalYuan = s.MinWithdrawalFen / 100m, WithdrawalFeePercent = RateInput.ToPercent(s.WithdrawalFeeBp),
+        DailyLimitYuan = s.DailyWithdrawalLimitFen / 100m, AutoApproveYuan = s.AutoApproveUpToFen / 100m,
     };
 
     public DistributionSettingsInput ToInput() => new(ApplyPolicy, MaxDepth, BindingMode, BindingDays, NewCustomersOnly, ProtectionDays, CookieDays,
-        RateInput.ToBasisPoints(CommissionCapPercent), SettleAfterDays);
+        RateInput.ToBasisPoints(CommissionCapPercent), SettleAfterDays, YuanInput.ToMoney(MinWithdrawalYuan).Fen, RateInput.ToBasisPoints(WithdrawalFeePercent),
+        YuanInput.ToMoney(DailyLimitYuan).Fen, YuanInput.ToMoney(AutoApproveYuan).Fen);
 }

@@ -47,6 +47,13 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                 nullable: false,
                 defaultValue: 0L);
 
+            migrationBuilder.AddColumn<long>(
+                name: "AutoApproveUpToFen",
+                table: "DistributionSettings",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
             migrationBuilder.AddColumn<int>(
                 name: "CommissionCapBp",
                 table: "DistributionSettings",
@@ -54,8 +61,29 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                 nullable: false,
                 defaultValue: 0);
 
+            migrationBuilder.AddColumn<long>(
+                name: "DailyWithdrawalLimitFen",
+                table: "DistributionSettings",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "MinWithdrawalFen",
+                table: "DistributionSettings",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
             migrationBuilder.AddColumn<int>(
                 name: "SettleAfterDays",
+                table: "DistributionSettings",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "WithdrawalFeeBp",
                 table: "DistributionSettings",
                 type: "integer",
                 nullable: false,
@@ -136,12 +164,42 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Withdrawals",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Number = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    PayeeKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PayeeId = table.Column<int>(type: "integer", nullable: false),
+                    RequestedByUserId = table.Column<int>(type: "integer", nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
+                    FeeFen = table.Column<long>(type: "bigint", nullable: false),
+                    Method = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AccountNo = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AccountName = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    BankName = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    PayoutReference = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PaidAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Withdrawals", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CommissionEntries",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     DistributorId = table.Column<int>(type: "integer", nullable: false),
+                    WithdrawalId = table.Column<int>(type: "integer", nullable: true),
                     CommissionId = table.Column<int>(type: "integer", nullable: true),
                     Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     From = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
@@ -164,6 +222,35 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                         principalTable: "Distributors",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CommissionEntries_Withdrawals_WithdrawalId",
+                        column: x => x.WithdrawalId,
+                        principalTable: "Withdrawals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WithdrawalEvent",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    WithdrawalId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ActorUserId = table.Column<int>(type: "integer", nullable: true),
+                    Note = table.Column<string>(type: "text", nullable: true),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WithdrawalEvent", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WithdrawalEvent_Withdrawals_WithdrawalId",
+                        column: x => x.WithdrawalId,
+                        principalTable: "Withdrawals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
@@ -175,6 +262,11 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                 name: "IX_CommissionEntries_DistributorId_At",
                 table: "CommissionEntries",
                 columns: new[] { "DistributorId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommissionEntries_WithdrawalId",
+                table: "CommissionEntries",
+                column: "WithdrawalId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CommissionPolicies_ShopId",
@@ -202,6 +294,27 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                 name: "IX_Commissions_Status_SettleAfter",
                 table: "Commissions",
                 columns: new[] { "Status", "SettleAfter" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WithdrawalEvent_WithdrawalId",
+                table: "WithdrawalEvent",
+                column: "WithdrawalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Withdrawals_Number",
+                table: "Withdrawals",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Withdrawals_PayeeKind_PayeeId_RequestedAt",
+                table: "Withdrawals",
+                columns: new[] { "PayeeKind", "PayeeId", "RequestedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Withdrawals_Status_RequestedAt",
+                table: "Withdrawals",
+                columns: new[] { "Status", "RequestedAt" });
         }
 
         /// <inheritdoc />
@@ -214,7 +327,13 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                 name: "CommissionPolicies");
 
             migrationBuilder.DropTable(
+                name: "WithdrawalEvent");
+
+            migrationBuilder.DropTable(
                 name: "Commissions");
+
+            migrationBuilder.DropTable(
+                name: "Withdrawals");
 
             migrationBuilder.DropColumn(
                 name: "EstimatedFen",
@@ -237,11 +356,27 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                 table: "Distributors");
 
             migrationBuilder.DropColumn(
+                name: "AutoApproveUpToFen",
+                table: "DistributionSettings");
+
+            migrationBuilder.DropColumn(
                 name: "CommissionCapBp",
                 table: "DistributionSettings");
 
             migrationBuilder.DropColumn(
+                name: "DailyWithdrawalLimitFen",
+                table: "DistributionSettings");
+
+            migrationBuilder.DropColumn(
+                name: "MinWithdrawalFen",
+                table: "DistributionSettings");
+
+            migrationBuilder.DropColumn(
                 name: "SettleAfterDays",
+                table: "DistributionSettings");
+
+            migrationBuilder.DropColumn(
+                name: "WithdrawalFeeBp",
                 table: "DistributionSettings");
         }
     }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MallPortal.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMallDbContext))]
-    [Migration("20261202173445_Commissions")]
+    [Migration("20261202175901_Commissions")]
     partial class Commissions
     {
         /// <inheritdoc />
@@ -824,9 +824,14 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int?>("WithdrawalId")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CommissionId");
+
+                    b.HasIndex("WithdrawalId");
 
                     b.HasIndex("DistributorId", "At");
 
@@ -986,6 +991,9 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<long>("AutoApproveUpToFen")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("BindingDays")
                         .HasColumnType("integer");
 
@@ -1000,8 +1008,14 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                     b.Property<int>("CookieDays")
                         .HasColumnType("integer");
 
+                    b.Property<long>("DailyWithdrawalLimitFen")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("MaxDepth")
                         .HasColumnType("integer");
+
+                    b.Property<long>("MinWithdrawalFen")
+                        .HasColumnType("bigint");
 
                     b.Property<bool>("NewCustomersOnly")
                         .HasColumnType("boolean");
@@ -1020,6 +1034,9 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int>("WithdrawalFeeBp")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -1402,6 +1419,125 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                     b.HasIndex("ShopId", "DistributorId");
 
                     b.ToTable("ShopDistributorBlocks");
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Distribution.Withdrawals.Withdrawal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AccountName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("AccountNo")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("BankName")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("FeeFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("PaidAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PayeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PayeeKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("PayoutReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RequestedByUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "RequestedAt");
+
+                    b.HasIndex("PayeeKind", "PayeeId", "RequestedAt");
+
+                    b.ToTable("Withdrawals");
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Distribution.Withdrawals.WithdrawalEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("ActorUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("WithdrawalId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WithdrawalId");
+
+                    b.ToTable("WithdrawalEvent");
                 });
 
             modelBuilder.Entity("MallPortal.Core.Inventory.InboundLine", b =>
@@ -2761,7 +2897,14 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("MallPortal.Core.Distribution.Withdrawals.Withdrawal", "Withdrawal")
+                        .WithMany()
+                        .HasForeignKey("WithdrawalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Commission");
+
+                    b.Navigation("Withdrawal");
                 });
 
             modelBuilder.Entity("MallPortal.Core.Distribution.Commissions.CommissionPolicy", b =>
@@ -2852,6 +2995,15 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("LinkId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Distribution.Withdrawals.WithdrawalEvent", b =>
+                {
+                    b.HasOne("MallPortal.Core.Distribution.Withdrawals.Withdrawal", null)
+                        .WithMany("Events")
+                        .HasForeignKey("WithdrawalId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -3059,6 +3211,11 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                     b.Navigation("Skus");
 
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Distribution.Withdrawals.Withdrawal", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("MallPortal.Core.Inventory.InboundNote", b =>

@@ -46,6 +46,13 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                 nullable: false,
                 defaultValue: 0L);
 
+            migrationBuilder.AddColumn<long>(
+                name: "AutoApproveUpToFen",
+                table: "DistributionSettings",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
             migrationBuilder.AddColumn<int>(
                 name: "CommissionCapBp",
                 table: "DistributionSettings",
@@ -53,8 +60,29 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                 nullable: false,
                 defaultValue: 0);
 
+            migrationBuilder.AddColumn<long>(
+                name: "DailyWithdrawalLimitFen",
+                table: "DistributionSettings",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "MinWithdrawalFen",
+                table: "DistributionSettings",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
             migrationBuilder.AddColumn<int>(
                 name: "SettleAfterDays",
+                table: "DistributionSettings",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "WithdrawalFeeBp",
                 table: "DistributionSettings",
                 type: "INTEGER",
                 nullable: false,
@@ -135,12 +163,42 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Withdrawals",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    PayeeKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PayeeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedByUserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    FeeFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AccountNo = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AccountName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    BankName = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PayoutReference = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PaidAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Withdrawals", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CommissionEntries",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     DistributorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    WithdrawalId = table.Column<int>(type: "INTEGER", nullable: true),
                     CommissionId = table.Column<int>(type: "INTEGER", nullable: true),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     From = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
@@ -163,6 +221,35 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                         principalTable: "Distributors",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CommissionEntries_Withdrawals_WithdrawalId",
+                        column: x => x.WithdrawalId,
+                        principalTable: "Withdrawals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WithdrawalEvent",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    WithdrawalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ActorUserId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", nullable: true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WithdrawalEvent", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WithdrawalEvent_Withdrawals_WithdrawalId",
+                        column: x => x.WithdrawalId,
+                        principalTable: "Withdrawals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
@@ -174,6 +261,11 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                 name: "IX_CommissionEntries_DistributorId_At",
                 table: "CommissionEntries",
                 columns: new[] { "DistributorId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommissionEntries_WithdrawalId",
+                table: "CommissionEntries",
+                column: "WithdrawalId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CommissionPolicies_ShopId",
@@ -201,6 +293,27 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                 name: "IX_Commissions_Status_SettleAfter",
                 table: "Commissions",
                 columns: new[] { "Status", "SettleAfter" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WithdrawalEvent_WithdrawalId",
+                table: "WithdrawalEvent",
+                column: "WithdrawalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Withdrawals_Number",
+                table: "Withdrawals",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Withdrawals_PayeeKind_PayeeId_RequestedAt",
+                table: "Withdrawals",
+                columns: new[] { "PayeeKind", "PayeeId", "RequestedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Withdrawals_Status_RequestedAt",
+                table: "Withdrawals",
+                columns: new[] { "Status", "RequestedAt" });
         }
 
         /// <inheritdoc />
@@ -213,7 +326,13 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                 name: "CommissionPolicies");
 
             migrationBuilder.DropTable(
+                name: "WithdrawalEvent");
+
+            migrationBuilder.DropTable(
                 name: "Commissions");
+
+            migrationBuilder.DropTable(
+                name: "Withdrawals");
 
             migrationBuilder.DropColumn(
                 name: "EstimatedFen",
@@ -236,11 +355,27 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                 table: "Distributors");
 
             migrationBuilder.DropColumn(
+                name: "AutoApproveUpToFen",
+                table: "DistributionSettings");
+
+            migrationBuilder.DropColumn(
                 name: "CommissionCapBp",
                 table: "DistributionSettings");
 
             migrationBuilder.DropColumn(
+                name: "DailyWithdrawalLimitFen",
+                table: "DistributionSettings");
+
+            migrationBuilder.DropColumn(
+                name: "MinWithdrawalFen",
+                table: "DistributionSettings");
+
+            migrationBuilder.DropColumn(
                 name: "SettleAfterDays",
+                table: "DistributionSettings");
+
+            migrationBuilder.DropColumn(
+                name: "WithdrawalFeeBp",
                 table: "DistributionSettings");
         }
     }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MallPortal.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMallDbContext))]
-    [Migration("20261202173405_Commissions")]
+    [Migration("20261202175809_Commissions")]
     partial class Commissions
     {
         /// <inheritdoc />
@@ -785,9 +785,14 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("WithdrawalId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CommissionId");
+
+                    b.HasIndex("WithdrawalId");
 
                     b.HasIndex("DistributorId", "At");
 
@@ -941,6 +946,9 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("AutoApproveUpToFen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("BindingDays")
                         .HasColumnType("INTEGER");
 
@@ -955,7 +963,13 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                     b.Property<int>("CookieDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("DailyWithdrawalLimitFen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MaxDepth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MinWithdrawalFen")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("NewCustomersOnly")
@@ -975,6 +989,9 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("WithdrawalFeeBp")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1343,6 +1360,121 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                     b.HasIndex("ShopId", "DistributorId");
 
                     b.ToTable("ShopDistributorBlocks");
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Distribution.Withdrawals.Withdrawal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountNo")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BankName")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FeeFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PaidAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PayeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PayeeKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayoutReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "RequestedAt");
+
+                    b.HasIndex("PayeeKind", "PayeeId", "RequestedAt");
+
+                    b.ToTable("Withdrawals");
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Distribution.Withdrawals.WithdrawalEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActorUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WithdrawalId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WithdrawalId");
+
+                    b.ToTable("WithdrawalEvent");
                 });
 
             modelBuilder.Entity("MallPortal.Core.Inventory.InboundLine", b =>
@@ -2652,7 +2784,14 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("MallPortal.Core.Distribution.Withdrawals.Withdrawal", "Withdrawal")
+                        .WithMany()
+                        .HasForeignKey("WithdrawalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Commission");
+
+                    b.Navigation("Withdrawal");
                 });
 
             modelBuilder.Entity("MallPortal.Core.Distribution.Commissions.CommissionPolicy", b =>
@@ -2743,6 +2882,15 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("LinkId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Distribution.Withdrawals.WithdrawalEvent", b =>
+                {
+                    b.HasOne("MallPortal.Core.Distribution.Withdrawals.Withdrawal", null)
+                        .WithMany("Events")
+                        .HasForeignKey("WithdrawalId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2950,6 +3098,11 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                     b.Navigation("Skus");
 
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Distribution.Withdrawals.Withdrawal", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("MallPortal.Core.Inventory.InboundNote", b =>

@@ -1,0 +1,48 @@
+using MallPortal.Core.Accounts;
+using MallPortal.Core.Common;
+using MallPortal.Core.Data;
+using MallPortal.Core.Orders;
+using MallPortal.Core.Seeding;
+using Microsoft.EntityFrameworkCore;
+
+namespace MallPortal.Core.Distribution.Commissions;
+
+/// <summary>
+/// The demo shops pay two levels (8 % and 3 %), and the demo network's cash-on-delivery orders move on through the real
+/// services: all are shipped and their cash collected (commission estimated for 王芳 or 李强 and their upline), and 孙丽
+/// confirms receipt of hers (frozen until the after-sales window closes).
+/// </summary>
+public sealed class CommissionDemoSeeder(IDbContextFactory<MallDbContext> contexts, CommissionPolicyService policies, FulfilmentService fulfilment,
+    OrderService orders) : IDemoSeeder
+{
+    public string Name => "commissions";
+
+    public int Order => 410;
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var owners = await db.Shops.OrderBy(s => s.Id).Select(s => s.OwnerUserId).ToListAsync(cancellationToken);
+        foreach (var owner in owners)
+        {
+            var merchant = new Actor(owner, new HashSet<string> { Roles.Merchant });
+            var version = (await policies.GetMineAsync(merchant, cancellationToken)).Policy.Version;
+            await policies.SaveAsync(merchant, new CommissionPolicyInput(true, 2, 800, 300, 0, CommissionBase.PaidAmount, false, version), cancellationToken);
+        }
+        var promoted = await (from a in db.OrderAttributions
+                              join o in db.Orders on a.OrderId equals o.Id
+                              join s in db.Shops on o.ShopId equals s.Id
+                              orderby o.Id
+                              select new { o.Number, o.BuyerUserId, s.OwnerUserId }).ToListAsync(cancellationToken);
+        for (var i = 0; i < promoted.Count; i++)
+        {
+            var merchant = new Actor(promoted[i].OwnerUserId, new HashSet<string> { Roles.Merchant });
+            await fulfilment.ShipAsync(merchant, promoted[i].Number, "顺丰速运", $"SF{7100000000 + i}", cancellationToken);
+            await fulfilment.MarkCashCollectedAsync(merchant, promoted[i].Number, cancellationToken);
+            if (i == 0)
+            {
+                await orders.ConfirmReceiptAsync(new Actor(promoted[i].BuyerUserId, new HashSet<string> { Roles.Consumer }), promoted[i].Number, cancellationToken);
+            }
+        }
+    }
+}
