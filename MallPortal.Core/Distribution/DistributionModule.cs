@@ -34,6 +34,7 @@ public static class DistributionModule
         services.AddSingleton<ShopDistributionService>();
         services.AddScoped<IDemoSeeder, DistributionDemoSeeder>();
         services.AddScoped<IDemoSeeder, Commissions.CommissionDemoSeeder>();
+        services.AddScoped<IDemoSeeder, Withdrawals.WithdrawalDemoSeeder>();
         return services;
     }
 }

@@ -1,4 +1,6 @@
 using MallPortal.Tests.Support;
+using MallPortal.Core.Distribution.Commissions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace MallPortal.Tests.Browser;
@@ -60,8 +62,50 @@ public class CommissionJourneyTests(BrowserFixture browser)
         await Assertions.Expect(wangRow).ToContainTextAsync("2级");
         await Assertions.Expect(wangRow).ToContainTextAsync("6%");
 
-        await li.GetByTestId("filter-status").ClickAsync();
-        await li.GetByRole(AriaRole.Option, new() { Name = "已失效" }).ClickAsync();
-        await Assertions.Expect(li.GetByText("还没有佣金")).ToBeVisibleAsync();
+        await buyer.GotoAsync("/account/orders");
+        await buyer.WaitForReadyAsync("orders");
+        var number = await buyer.GetByTestId("order-card").First.GetAttributeAsync("data-number");
+        await merchant.GotoAsync($"/merchant/orders/{number}");
+        await merchant.WaitForReadyAsync("order");
+        await AccountJourneyTests.PickAsync(merchant, merchant.GetByTestId("carrier"), "顺丰速运");
+        await merchant.GetByLabel("快递单号").FillAsync("SF7654321098");
+        await merchant.GetByTestId("ship").ClickAsync();
+        var card = buyer.Locator($"[data-number='{number}']");
+        await Assertions.Expect(card.GetByTestId("order-status")).ToHaveTextAsync("待收货");
+        await card.GetByTestId("confirm-receipt").ClickAsync();
+        await buyer.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "确认收货" }).ClickAsync();
+        await Assertions.Expect(liRow.GetByTestId("commission-status")).ToContainTextAsync("冻结中");
+
+        // The after-sales window passes: the settle job runs as it would a week later (test-only; the app has no clock control).
+        var now = browser.Factory.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        await browser.Factory.Services.GetRequiredService<CommissionService>().SettleDueAsync(now.AddDays(8));
+        await Assertions.Expect(liRow.GetByTestId("commission-status")).ToHaveTextAsync("可提现");
+        await Assertions.Expect(li.GetByTestId("balance-withdrawable")).Not.ToHaveTextAsync("¥0.00");
+
+        await li.GotoAsync("/distributor/withdrawals");
+        await li.WaitForReadyAsync("withdrawals");
+        await li.Locator("[data-testid=withdraw-amount] input, input[data-testid=withdraw-amount]").FillAsync("5");
+        await li.Locator("[data-testid=withdraw-account] input, input[data-testid=withdraw-account]").FillAsync("13800000012");
+        await li.GetByTestId("withdraw-submit").ClickAsync();
+        await Assertions.Expect(li.GetByText("单笔提现不能低于 ¥10.00")).ToBeVisibleAsync();
+        await li.Locator("[data-testid=withdraw-amount] input, input[data-testid=withdraw-amount]").FillAsync("10");
+        await li.GetByTestId("withdraw-submit").ClickAsync();
+        var request = li.GetByTestId("withdrawal").First;
+        await Assertions.Expect(request.GetByTestId("withdrawal-status")).ToHaveTextAsync("审核中");
+        var withdrawal = await request.GetAttributeAsync("data-number");
+
+        var admin = await browser.NewPageAsync();
+        await admin.LogInAsync(MallPortalFactory.AdminLogin, MallPortalFactory.AdminPassword, "/admin/withdrawals");
+        await admin.WaitForReadyAsync("withdrawal-review");
+        var queued = admin.Locator($"[data-testid=withdrawal][data-number='{withdrawal}']");
+        await Assertions.Expect(queued).ToContainTextAsync("13800000012");
+        await queued.GetByRole(AriaRole.Button, new() { Name = "通过" }).ClickAsync();
+        await Assertions.Expect(request.GetByTestId("withdrawal-status")).ToHaveTextAsync("已通过");
+        await admin.GetByTestId("withdrawal-filter").GetByText("已通过").ClickAsync();
+        await queued.GetByRole(AriaRole.Button, new() { Name = "已打款" }).ClickAsync();
+        await admin.Locator(".mud-dialog").GetByLabel("打款流水号").FillAsync("ALI2026120212345");
+        await admin.GetByTestId("reason-submit").ClickAsync();
+        await Assertions.Expect(request.GetByTestId("withdrawal-status")).ToHaveTextAsync("已打款");
+        await Assertions.Expect(request).ToContainTextAsync("ALI2026120212345");
     }
 }
