@@ -37,6 +37,7 @@ app.MapHealthChecks("/healthz");
 app.MapPublicFiles();
 app.MapOrderEndpoints();
 app.MapDistributionEndpoints();
+app.MapFundsEndpoints();
 
 await app.PrepareAsync();
 await app.RunAsync();

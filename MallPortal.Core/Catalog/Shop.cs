@@ -42,6 +42,9 @@ public partial class Shop
     /// <summary>Orders whose items reach this amount ship free; null when the shop never ships free.</summary>
     public Money? FreeShippingOver { get; private set; }
 
+    /// <summary>The platform's service fee on this shop's paid lines, in basis points; set by the admin (default none).</summary>
+    public int ServiceFeeBp { get; private set; }
+
     // A mobile, a landline with area code or a 400/800 number: digits, dashes, spaces, an optional +.
     [System.Text.RegularExpressions.GeneratedRegex(@"^\+?[0-9][0-9\- ]{4,18}[0-9]$")]
     private static partial System.Text.RegularExpressions.Regex PhonePattern();
@@ -77,6 +80,18 @@ public partial class Shop
         }
         (ShippingFee, FreeShippingOver) = (fee, freeOver);
     }
+
+    /// <summary>Up to 20 %: above it a "fee" would take most of a merchant's margin. Orders keep the rate they were paid under.</summary>
+    public void SetServiceFee(int basisPoints)
+    {
+        if (basisPoints is < 0 or > MaxServiceFeeBp)
+        {
+            throw new DomainException(string.Format(CoreText.ServiceFeeRange, new BasisPoints(MaxServiceFeeBp)), nameof(ServiceFeeBp));
+        }
+        ServiceFeeBp = basisPoints;
+    }
+
+    public const int MaxServiceFeeBp = 2000;
 }
 
 internal sealed class ShopConfiguration : IEntityTypeConfiguration<Shop>

@@ -48,6 +48,25 @@ public readonly record struct Money(long Fen) : IComparable<Money>
     }
 
     /// <summary>
+    /// This amount's share <paramref name="part"/> / <paramref name="whole"/> (a refunded part of a line), rounded half away
+    /// from zero to the fen like <see cref="Percent"/>; the whole amount once the part reaches the whole.
+    /// </summary>
+    public Money Share(long part, long whole)
+    {
+        if (whole <= 0 || part >= whole)
+        {
+            return this;
+        }
+        var product = (Int128)Fen * Math.Max(0, part);
+        var quotient = product / whole;
+        if (Int128.Abs(product % whole) * 2 >= whole)
+        {
+            quotient += Int128.Sign(product);
+        }
+        return new Money((long)quotient);
+    }
+
+    /// <summary>
     /// Splits this amount in proportion to <paramref name="weights"/> by the largest-remainder
     /// method: every part is the floor of its exact share, and the fen left over go one each to
     /// the parts with the largest remainders (earlier parts first on ties). The parts always sum

@@ -98,6 +98,12 @@ public abstract class MallDbContext(DbContextOptions options)
 
     public DbSet<Distribution.Withdrawals.Withdrawal> Withdrawals => Set<Distribution.Withdrawals.Withdrawal>();
 
+    public DbSet<Orders.Settlement.OrderSettlement> OrderSettlements => Set<Orders.Settlement.OrderSettlement>();
+
+    public DbSet<Orders.Settlement.SettlementEntry> SettlementEntries => Set<Orders.Settlement.SettlementEntry>();
+
+    public DbSet<Orders.Settlement.ShopAccount> ShopAccounts => Set<Orders.Settlement.ShopAccount>();
+
     public DbSet<Distribution.ShopDistributorBlock> ShopDistributorBlocks => Set<Distribution.ShopDistributorBlock>();
 
     // Fixed here rather than read from IdentityOptions, so the design-time model (migrations)

@@ -11,6 +11,7 @@ public static class DistributionModule
     public static IServiceCollection AddDistribution(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<DistributionSettingsStore>();
+        services.AddSingleton<Orders.Settlement.IAfterSalesPolicy>(sp => sp.GetRequiredService<DistributionSettingsStore>());
         services.AddSingleton<DistributorApplicationService>();
         services.AddSingleton<DistributorAdminService>();
         services.AddSingleton<PromotionService>();
@@ -25,6 +26,7 @@ public static class DistributionModule
         services.AddSingleton<Commissions.CommissionService>();
         services.AddSingleton<Commissions.IncomeQueries>();
         services.AddSingleton<Commissions.CommissionReconciliation>();
+        services.AddSingleton<Funds.FundsReconciliation>();
         services.AddSingleton<Withdrawals.WithdrawalNotifier>();
         services.AddSingleton<Withdrawals.WithdrawalService>();
         services.AddSingleton<Withdrawals.WithdrawalQueries>();

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MallPortal.Core.Distribution;
 
 /// <summary>The platform's distribution settings, read often (every click and checkout) and kept in memory between changes.</summary>
-public sealed class DistributionSettingsStore(IDbContextFactory<MallDbContext> contexts)
+public sealed class DistributionSettingsStore(IDbContextFactory<MallDbContext> contexts) : Orders.Settlement.IAfterSalesPolicy
 {
     private volatile DistributionSettings? _cached;
 
@@ -33,6 +33,9 @@ public sealed class DistributionSettingsStore(IDbContextFactory<MallDbContext> c
         var stored = await db.DistributionSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         return stored is null ? DistributionSettings.Defaults() : _cached = stored;
     }
+
+    /// <summary>The one after-sales window: commissions and merchants' receivables settle on it.</summary>
+    public async Task<int> AfterSalesDaysAsync(CancellationToken cancellationToken) => (await GetAsync(cancellationToken)).SettleAfterDays;
 
     public async Task SaveAsync(Actor actor, DistributionSettingsInput input, CancellationToken cancellationToken = default)
     {

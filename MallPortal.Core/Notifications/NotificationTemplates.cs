@@ -91,6 +91,10 @@ public static class NotificationTemplates
         "提现打款失败", "提现 {amount} 打款失败：{reason}。金额已退回可提现余额，请核对收款账户后重新申请。",
         SmsText: "【MallPortal】您的提现打款失败，金额已退回余额，请核对收款账户后重新申请。");
 
+    public static readonly NotificationTemplate FundsDifference = new(
+        "funds-difference", NotificationCategory.Announcements,
+        "资金对账发现差异", "{day} 的资金对账发现差异：{orders} 笔订单不平，{balances} 个余额与流水不符，请尽快核查。");
+
     public static readonly NotificationTemplate DistributorRejected = new(
         "distributor-rejected", NotificationCategory.Security,
         "分销员申请未通过", "您的分销员申请未通过审核，原因：{reason}。修改后可重新提交。");
@@ -173,5 +177,5 @@ public static class NotificationTemplates
          MerchantApproved, MerchantRejected, DistributorApproved, DistributorRejected, ShopNoticeToDistributors, StockLow, StockDigest, OrderPlaced, OrderPlacedCod, OrderPaid, MerchantNewOrder,
          PaymentReminder, OrderClosed, OrderShipped, OrderReceived, OrderAutoReceived, CancellationRequested, CancellationRejected,
          OrderRefunded, OrderCancelledOnRequest, ReviewReplied, WithdrawalSubmitted, WithdrawalApproved, WithdrawalRejected, WithdrawalPaid,
-         WithdrawalFailed];
+         WithdrawalFailed, FundsDifference];
 }

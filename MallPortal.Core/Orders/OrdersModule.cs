@@ -18,6 +18,10 @@ public static class OrdersModule
         services.AddSingleton<OrderNotifier>();
         services.AddSingleton<OrderSteps>();
         services.AddSingleton<IOrderStepHandler, SalesCountHandler>();
+        // Before the distribution module's handlers: the commissions it deducts go to the receivable this one opens.
+        services.AddSingleton<IOrderStepHandler, Settlement.SettlementHandler>();
+        services.AddSingleton<Settlement.ShopSettlementService>();
+        services.AddSingleton<Settlement.SettlementQueries>();
         services.AddSingleton<CartService>();
         services.AddSingleton<CheckoutService>();
         services.AddSingleton<OrderService>();

@@ -31,9 +31,16 @@ public static class JobRegistration
                 q.AddTrigger(t => t.ForJob(key).WithIdentity(key.Name + "-tick").StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(orderTick).RepeatForever()));
             }
+            var settleEvery = TimeSpan.FromSeconds(config.GetValue("Distribution:SettleIntervalSeconds", 300));
             q.AddJob<SettleCommissionsJob>(j => j.WithIdentity(SettleCommissionsJob.Key));
-            q.AddTrigger(t => t.ForJob(SettleCommissionsJob.Key).WithIdentity("settle-commissions-tick").StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(config.GetValue("Distribution:SettleIntervalSeconds", 300))).RepeatForever()));
+            q.AddJob<SettleReceivablesJob>(j => j.WithIdentity(SettleReceivablesJob.Key));
+            foreach (var key in new[] { SettleCommissionsJob.Key, SettleReceivablesJob.Key })
+            {
+                q.AddTrigger(t => t.ForJob(key).WithIdentity(key.Name + "-tick").StartNow().WithSimpleSchedule(s => s.WithInterval(settleEvery).RepeatForever()));
+            }
+            q.AddJob<ReconcileFundsJob>(j => j.WithIdentity(ReconcileFundsJob.Key));
+            q.AddTrigger(t => t.ForJob(ReconcileFundsJob.Key).WithIdentity("reconcile-funds-nightly")
+                .WithCronSchedule("0 30 2 * * ?", c => c.InTimeZone(BusinessTimeZone.FromId(config["Business:TimeZone"]).Zone)));
             q.AddJob<DeliverSandboxCallbacksJob>(j => j.WithIdentity(DeliverSandboxCallbacksJob.Key));
             q.AddTrigger(t => t.ForJob(DeliverSandboxCallbacksJob.Key).WithIdentity("sandbox-callbacks-tick").StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(5)).RepeatForever()));

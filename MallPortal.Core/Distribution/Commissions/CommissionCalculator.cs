@@ -42,20 +42,7 @@ public static class CommissionCalculator
     /// has gone back: the same share, rounded half away from zero; a full refund reverses all of it. Each refund reverses
     /// the difference from what was reversed before, so several partial refunds add up to exactly the refunded share.
     /// </summary>
-    public static long ReversedBy(long amountFen, long refundedFen, long paidFen)
-    {
-        if (paidFen <= 0 || refundedFen >= paidFen)
-        {
-            return amountFen;
-        }
-        var product = (Int128)amountFen * Math.Max(0, refundedFen);
-        var quotient = product / paidFen;
-        if ((product % paidFen) * 2 >= paidFen)
-        {
-            quotient++;
-        }
-        return (long)quotient;
-    }
+    public static long ReversedBy(long amountFen, long refundedFen, long paidFen) => new Money(amountFen).Share(refundedFen, paidFen).Fen;
 }
 
 /// <summary>One order line as commission sees it: what was paid for it (shipping excluded) and, when known, its cost.</summary>

@@ -1,5 +1,6 @@
 using MallPortal.Core.Data;
 using MallPortal.Core.Orders;
+using MallPortal.Core.Orders.Settlement;
 using Microsoft.EntityFrameworkCore;
 
 namespace MallPortal.Core.Distribution.Commissions;
@@ -11,7 +12,7 @@ namespace MallPortal.Core.Distribution.Commissions;
 /// </summary>
 internal sealed class CommissionEstimator(DistributionSettingsStore settingsStore)
 {
-    public async Task EstimateAsync(MallDbContext db, CommissionLedger ledger, Order order, CancellationToken cancellationToken)
+    public async Task EstimateAsync(MallDbContext db, CommissionLedger ledger, ShopLedger shops, Order order, CancellationToken cancellationToken)
     {
         var policy = await db.CommissionPolicies.AsNoTracking().SingleOrDefaultAsync(p => p.ShopId == order.ShopId && p.Enabled, cancellationToken);
         if (policy is null || await db.Commissions.AnyAsync(c => c.OrderId == order.Id, cancellationToken))
@@ -36,6 +37,7 @@ internal sealed class CommissionEstimator(DistributionSettingsStore settingsStor
                 var commission = Commission.Estimate(order.Id, order.ShopId, share, order.PaidAt ?? ledger.Now);
                 db.Commissions.Add(commission);
                 ledger.Move(commission, CommissionEntryKind.Accrued, null, CommissionBucket.Estimated, commission.AmountFen);
+                await shops.OnOrderAsync(order.Id, line.Id, SettlementEntryKind.Commission, -commission.AmountFen, cancellationToken);
             }
         }
     }

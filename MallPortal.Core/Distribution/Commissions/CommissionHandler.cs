@@ -1,6 +1,7 @@
 using MallPortal.Core.Common;
 using MallPortal.Core.Data;
 using MallPortal.Core.Orders;
+using MallPortal.Core.Orders.Settlement;
 using Microsoft.EntityFrameworkCore;
 
 namespace MallPortal.Core.Distribution.Commissions;
@@ -16,11 +17,13 @@ internal sealed class CommissionHandler(IDbContextFactory<MallDbContext> context
     public async Task OnStepsAsync(MallDbContext db, IReadOnlyList<OrderStep> steps, CancellationToken cancellationToken)
     {
         var ledger = new CommissionLedger(db, steps[0].At);
+        // The shop funds its commissions: what is earned here leaves its receivable on the same order line.
+        var shops = new ShopLedger(db, steps[0].At);
         foreach (var step in steps)
         {
             if (step.IsPaid)
             {
-                await estimator.EstimateAsync(db, ledger, step.Order, cancellationToken);
+                await estimator.EstimateAsync(db, ledger, shops, step.Order, cancellationToken);
             }
             else if (step.IsReceived)
             {
@@ -28,11 +31,12 @@ internal sealed class CommissionHandler(IDbContextFactory<MallDbContext> context
             }
             else if (step.IsRefund)
             {
-                await ReverseAsync(db, ledger, step.Refund!, cancellationToken);
+                await ReverseAsync(db, ledger, shops, step.Refund!, cancellationToken);
             }
         }
         await db.SaveChangesAsync(cancellationToken);
         await ledger.FlushAsync(cancellationToken);
+        await shops.FlushAsync(cancellationToken);
     }
 
     public async Task AfterCommitAsync(IReadOnlyList<OrderStep> steps, CancellationToken cancellationToken)
@@ -62,7 +66,7 @@ internal sealed class CommissionHandler(IDbContextFactory<MallDbContext> context
     }
 
     /// <summary>Each refunded line takes back the refunded share of every commission on it (decision 0009).</summary>
-    private static async Task ReverseAsync(MallDbContext db, CommissionLedger ledger, Refund refund, CancellationToken cancellationToken)
+    private static async Task ReverseAsync(MallDbContext db, CommissionLedger ledger, ShopLedger shops, Refund refund, CancellationToken cancellationToken)
     {
         var lineIds = refund.Lines.Select(l => l.OrderLineId).ToList();
         var commissions = await db.Commissions.Where(c => lineIds.Contains(c.OrderLineId) && c.Status != CommissionStatus.Reversed).ToListAsync(cancellationToken);
@@ -84,6 +88,7 @@ internal sealed class CommissionHandler(IDbContextFactory<MallDbContext> context
             var taken = commission.ReverseTo(CommissionCalculator.ReversedBy(commission.AmountFen, refunded.GetValueOrDefault(commission.OrderLineId),
                 paid[commission.OrderLineId]));
             ledger.Move(commission, settled ? CommissionEntryKind.ClawedBack : CommissionEntryKind.Reversed, bucket, null, taken);
+            await shops.OnOrderAsync(commission.OrderId, commission.OrderLineId, SettlementEntryKind.CommissionReturned, taken, cancellationToken);
         }
     }
 }

@@ -1,49 +1,92 @@
 using MallPortal.Core.Common;
 using MallPortal.Core.Data;
 using MallPortal.Core.Distribution.Commissions;
+using MallPortal.Core.Orders.Settlement;
+using MallPortal.Core.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace MallPortal.Core.Distribution.Withdrawals;
 
 /// <summary>
-/// A withdrawal's money moves, in the caller's transaction, each with its ledger entry: frozen from the withdrawable
-/// balance by a conditional update (two requests at once cannot both take the last yuan), then paid out or returned.
+/// A withdrawal's money moves, in the caller's transaction, each with its ledger entry (the distributor's commission ledger
+/// or the shop's settlement ledger): frozen from the withdrawable balance by a conditional update (two requests at once
+/// cannot both take the last yuan), then paid out or returned.
 /// </summary>
 internal static class PayeeBalances
 {
-    /// <summary>False when the withdrawable balance is below the amount (nothing changed).</summary>
+    /// <summary>The acting user's own payee of that kind, the names its payout account may carry, and its withdrawable balance.</summary>
+    public static async Task<Payee> OwnAsync(MallDbContext db, Actor actor, PayeeKind kind, CancellationToken cancellationToken)
+    {
+        if (kind == PayeeKind.Distributor)
+        {
+            var d = await DistributorLookup.OwnAsync(db, actor, cancellationToken);
+            return new Payee(kind, d.Id, d.Name, [d.Name], d.WithdrawableFen);
+        }
+        var shopId = await Catalog.ProductService.ShopOfAsync(db, actor, cancellationToken);
+        var shop = await db.Shops.Where(s => s.Id == shopId).Select(s => new { s.Name, s.OwnerUserId }).SingleAsync(cancellationToken);
+        // The shop's own name, or the responsible person's name from its approved application.
+        var contact = await db.MerchantApplications.Where(a => a.ApplicantUserId == shop.OwnerUserId).OrderByDescending(a => a.Id)
+            .Select(a => a.ContactName).FirstOrDefaultAsync(cancellationToken);
+        var balance = await db.ShopAccounts.Where(a => a.ShopId == shopId).Select(a => (long?)a.WithdrawableFen).SingleOrDefaultAsync(cancellationToken) ?? 0;
+        return new Payee(kind, shopId, shop.Name, contact is null ? [shop.Name] : [shop.Name, contact], balance);
+    }
+
+    /// <summary>False when the withdrawable balance is below the amount (nothing changed). The withdrawal is saved (it has its id).</summary>
     public static async Task<bool> TryFreezeAsync(MallDbContext db, Withdrawal w, DateTime now, CancellationToken cancellationToken)
     {
         var amount = w.AmountFen;
-        var moved = w.PayeeKind == PayeeKind.Distributor
-            ? await db.Distributors.Where(d => d.Id == w.PayeeId && d.WithdrawableFen >= amount).ExecuteUpdateAsync(u => u
+        if (w.PayeeKind == PayeeKind.Distributor)
+        {
+            var moved = await db.Distributors.Where(d => d.Id == w.PayeeId && d.WithdrawableFen >= amount).ExecuteUpdateAsync(u => u
                 .SetProperty(d => d.WithdrawableFen, d => d.WithdrawableFen - amount)
-                .SetProperty(d => d.WithdrawingFen, d => d.WithdrawingFen + amount), cancellationToken)
-            : throw new NotSupportedException("Shop payouts come with merchant settlement.");
-        if (moved == 0)
+                .SetProperty(d => d.WithdrawingFen, d => d.WithdrawingFen + amount), cancellationToken);
+            if (moved == 0)
+            {
+                return false;
+            }
+            db.CommissionEntries.Add(new CommissionEntry(w.PayeeId, w, CommissionEntryKind.WithdrawalRequested, CommissionBucket.Withdrawable, CommissionBucket.Withdrawing, now));
+            return true;
+        }
+        var frozen = await db.ShopAccounts.Where(a => a.ShopId == w.PayeeId && a.WithdrawableFen >= amount).ExecuteUpdateAsync(u => u
+            .SetProperty(a => a.WithdrawableFen, a => a.WithdrawableFen - amount)
+            .SetProperty(a => a.WithdrawingFen, a => a.WithdrawingFen + amount), cancellationToken);
+        if (frozen == 0)
         {
             return false;
         }
-        Record(db, w, CommissionEntryKind.WithdrawalRequested, CommissionBucket.Withdrawable, CommissionBucket.Withdrawing, now);
+        db.SettlementEntries.Add(new SettlementEntry(w.PayeeId, null, null, w.Id, SettlementEntryKind.WithdrawalRequested, SettlementBucket.Withdrawable,
+            SettlementBucket.Withdrawing, amount, now));
         return true;
     }
 
     /// <summary>Paid: 提现中 → 已提现; rejected or failed: 提现中 → 可提现.</summary>
     public static async Task CloseAsync(MallDbContext db, Withdrawal w, DateTime now, CancellationToken cancellationToken)
     {
-        var amount = w.AmountFen;
         var paid = w.Status == WithdrawalStatus.Paid;
+        if (w.PayeeKind == PayeeKind.Shop)
+        {
+            var shops = new ShopLedger(db, now);
+            shops.Move(w.PayeeId, null, null, w.Id, paid ? SettlementEntryKind.WithdrawalPaid : SettlementEntryKind.WithdrawalReturned, SettlementBucket.Withdrawing,
+                paid ? SettlementBucket.Withdrawn : SettlementBucket.Withdrawable, w.AmountFen);
+            await shops.FlushAsync(cancellationToken);
+            return;
+        }
+        var amount = w.AmountFen;
         await db.Distributors.Where(d => d.Id == w.PayeeId).ExecuteUpdateAsync(u => u
             .SetProperty(d => d.WithdrawingFen, d => d.WithdrawingFen - amount)
             .SetProperty(d => d.WithdrawnFen, d => d.WithdrawnFen + (paid ? amount : 0))
             .SetProperty(d => d.WithdrawableFen, d => d.WithdrawableFen + (paid ? 0 : amount)), cancellationToken);
-        Record(db, w, paid ? CommissionEntryKind.WithdrawalPaid : CommissionEntryKind.WithdrawalReturned, CommissionBucket.Withdrawing,
-            paid ? CommissionBucket.Withdrawn : CommissionBucket.Withdrawable, now);
+        db.CommissionEntries.Add(new CommissionEntry(w.PayeeId, w, paid ? CommissionEntryKind.WithdrawalPaid : CommissionEntryKind.WithdrawalReturned,
+            CommissionBucket.Withdrawing, paid ? CommissionBucket.Withdrawn : CommissionBucket.Withdrawable, now));
     }
+}
 
-    public static async Task<Money> WithdrawableAsync(MallDbContext db, PayeeKind kind, int payeeId, CancellationToken cancellationToken) =>
-        new(Math.Max(0, await db.Distributors.Where(d => d.Id == payeeId).Select(d => d.WithdrawableFen).SingleAsync(cancellationToken)));
+/// <summary>Who is paid: its kind and id, the name shown, the names a payout account may carry, the withdrawable balance (below zero: owed).</summary>
+internal sealed record Payee(PayeeKind Kind, int Id, string Name, IReadOnlyList<string> VerifiedNames, long WithdrawableFen)
+{
+    public Money Withdrawable => new(Math.Max(0, WithdrawableFen));
 
-    private static void Record(MallDbContext db, Withdrawal w, CommissionEntryKind kind, CommissionBucket from, CommissionBucket to, DateTime now) =>
-        db.CommissionEntries.Add(new CommissionEntry(w.PayeeId, w, kind, from, to, now));
+    public Money Owed => new(Math.Max(0, -WithdrawableFen));
+
+    public string NamesText => string.Join(CoreText.OrSeparator, VerifiedNames);
 }

@@ -10,7 +10,7 @@ namespace MallPortal.Core.Distribution.Withdrawals;
 /// </summary>
 public static partial class PayoutAccountPolicy
 {
-    public static PayoutAccount Check(PayoutAccount account, string verifiedName)
+    public static PayoutAccount Check(PayoutAccount account, IReadOnlyList<string> verifiedNames)
     {
         var number = Regex.Replace(account.AccountNo ?? "", @"\s", "");
         var valid = account.Method switch
@@ -29,9 +29,9 @@ public static partial class PayoutAccountPolicy
             throw new DomainException(CoreText.WithdrawalBankRequired, nameof(PayoutAccount.BankName));
         }
         var name = (account.AccountName ?? "").Trim();
-        if (!string.Equals(name, verifiedName.Trim(), StringComparison.Ordinal))
+        if (!verifiedNames.Any(v => string.Equals(name, v.Trim(), StringComparison.Ordinal)))
         {
-            throw new DomainException(string.Format(CoreText.WithdrawalNameMismatch, verifiedName), nameof(PayoutAccount.AccountName));
+            throw new DomainException(string.Format(CoreText.WithdrawalNameMismatch, string.Join(CoreText.OrSeparator, verifiedNames)), nameof(PayoutAccount.AccountName));
         }
         return new PayoutAccount(account.Method, number, name, account.Method == PayoutMethod.BankCard ? bank : null);
     }

@@ -9,26 +9,27 @@ namespace MallPortal.Core.Distribution.Withdrawals;
 public sealed class WithdrawalQueries(IDbContextFactory<MallDbContext> contexts, DistributionSettingsStore settingsStore, BusinessTimeZone zone,
     TimeProvider clock)
 {
-    public async Task<WithdrawalRules> RulesAsync(Actor actor, CancellationToken cancellationToken = default)
+    public async Task<WithdrawalRules> RulesAsync(Actor actor, PayeeKind kind = PayeeKind.Distributor, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var me = await DistributorLookup.OwnAsync(db, actor, cancellationToken);
+        var me = await PayeeBalances.OwnAsync(db, actor, kind, cancellationToken);
         var settings = await settingsStore.GetAsync(cancellationToken);
         var from = zone.StartOfDayUtc(DateOnly.FromDateTime(zone.ToLocal(clock.GetUtcNow().UtcDateTime)));
-        var mine = db.Withdrawals.Where(w => w.PayeeKind == PayeeKind.Distributor && w.PayeeId == me.Id);
+        var mine = db.Withdrawals.Where(w => w.PayeeKind == kind && w.PayeeId == me.Id);
         var today = await mine.Where(w => w.RequestedAt >= from && w.Status != WithdrawalStatus.Rejected && w.Status != WithdrawalStatus.Failed)
             .SumAsync(w => w.AmountFen, cancellationToken);
         var last = await mine.OrderByDescending(w => w.Id).Select(w => new PayoutAccount(w.Method, w.AccountNo, w.AccountName, w.BankName))
             .FirstOrDefaultAsync(cancellationToken);
-        return new WithdrawalRules(me.Id, me.Name, new Money(Math.Max(0, me.WithdrawableFen)), new Money(Math.Max(0, -me.WithdrawableFen)),
+        return new WithdrawalRules(me.Id, me.NamesText, me.VerifiedNames[0], me.Withdrawable, me.Owed,
             new Money(settings.MinWithdrawalFen), new BasisPoints(settings.WithdrawalFeeBp), new Money(settings.DailyWithdrawalLimitFen), new Money(today), last);
     }
 
-    public async Task<Page<WithdrawalRow>> MineAsync(Actor actor, int page, int pageSize, CancellationToken cancellationToken = default)
+    public async Task<Page<WithdrawalRow>> MineAsync(Actor actor, int page, int pageSize, PayeeKind kind = PayeeKind.Distributor,
+        CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var me = await DistributorLookup.OwnAsync(db, actor, cancellationToken);
-        return await PageAsync(db.Withdrawals.Where(w => w.PayeeKind == PayeeKind.Distributor && w.PayeeId == me.Id), page, pageSize, mask: true, cancellationToken);
+        var me = await PayeeBalances.OwnAsync(db, actor, kind, cancellationToken);
+        return await PageAsync(db.Withdrawals.Where(w => w.PayeeKind == kind && w.PayeeId == me.Id), page, pageSize, mask: true, cancellationToken);
     }
 
     public async Task<Page<WithdrawalRow>> QueueAsync(Actor actor, WithdrawalStatus? status, int page, int pageSize, CancellationToken cancellationToken = default)
@@ -52,8 +53,8 @@ public sealed class WithdrawalQueries(IDbContextFactory<MallDbContext> contexts,
     }
 }
 
-/// <summary>What the payee may withdraw now and under which rules; the last account used fills the form.</summary>
-public sealed record WithdrawalRules(int PayeeId, string VerifiedName, Money Withdrawable, Money Owed, Money Minimum, BasisPoints Fee, Money DailyLimit,
+/// <summary>What the payee may withdraw now and under which rules (VerifiedName: the names an account may carry); the last account used fills the form.</summary>
+public sealed record WithdrawalRules(int PayeeId, string VerifiedName, string DefaultName, Money Withdrawable, Money Owed, Money Minimum, BasisPoints Fee, Money DailyLimit,
     Money RequestedToday, PayoutAccount? LastAccount)
 {
     public Money FeeOn(Money amount) => amount.Percent(Fee);

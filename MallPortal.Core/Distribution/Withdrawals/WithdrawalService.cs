@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MallPortal.Core.Distribution.Withdrawals;
 
 /// <summary>
-/// Withdrawals from a withdrawable balance: asked for by the payee (a distributor here; a shop with merchant settlement),
+/// Withdrawals from a withdrawable balance: asked for by the payee (a distributor its commission, a merchant its shop's settlement),
 /// reviewed and paid by the admin. Every step notifies the payee; the balance moves with the step, in its transaction.
 /// </summary>
 public sealed class WithdrawalService(IDbContextFactory<MallDbContext> contexts, DistributionSettingsStore settingsStore, OrderNumbers numbers,
@@ -21,32 +21,33 @@ public sealed class WithdrawalService(IDbContextFactory<MallDbContext> contexts,
     public async Task<string> RequestAsync(Actor actor, WithdrawalRequest input, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var payee = await DistributorLookup.OwnAsync(db, actor, cancellationToken);
+        var payee = await PayeeBalances.OwnAsync(db, actor, input.Kind, cancellationToken);
         var settings = await settingsStore.GetAsync(cancellationToken);
-        var account = PayoutAccountPolicy.Check(input.Account, payee.Name);
+        var account = PayoutAccountPolicy.Check(input.Account, payee.VerifiedNames);
         if (input.Amount.Fen < settings.MinWithdrawalFen)
         {
             throw new DomainException(string.Format(CoreText.WithdrawalBelowMinimum, new Money(settings.MinWithdrawalFen)), "Amount");
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        var withdrawal = Withdrawal.Request(numbers.Withdrawal(now), PayeeKind.Distributor, payee.Id, actor.UserId, input.Amount,
+        var withdrawal = Withdrawal.Request(numbers.Withdrawal(now), payee.Kind, payee.Id, actor.UserId, input.Amount,
             input.Amount.Percent(new BasisPoints(settings.WithdrawalFeeBp)), account, now);
+        if (input.Amount.Fen <= settings.AutoApproveUpToFen && payee.Owed.IsZero)
+        {
+            withdrawal.Apply(WithdrawalTrigger.Approve, null, CoreText.WithdrawalAutoApproved, now);
+        }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // The balance first: its conditional update also holds the payee's row, so the daily total below cannot race.
+        db.Withdrawals.Add(withdrawal);
+        await db.SaveChangesAsync(cancellationToken);
+        // The balance next: its conditional update also holds the payee's row, so the daily total below cannot race.
         if (!await PayeeBalances.TryFreezeAsync(db, withdrawal, now, cancellationToken))
         {
-            throw new DomainException(string.Format(CoreText.WithdrawalOverBalance, await PayeeBalances.WithdrawableAsync(db, PayeeKind.Distributor, payee.Id, cancellationToken)), "Amount");
+            throw new DomainException(string.Format(CoreText.WithdrawalOverBalance, payee.Withdrawable), "Amount");
         }
-        var today = await TodayAsync(db, PayeeKind.Distributor, payee.Id, now, cancellationToken);
+        var today = await TodayAsync(db, payee.Kind, payee.Id, now, cancellationToken) - input.Amount.Fen;
         if (today + input.Amount.Fen > settings.DailyWithdrawalLimitFen)
         {
             throw new DomainException(string.Format(CoreText.WithdrawalOverDailyLimit, new Money(settings.DailyWithdrawalLimitFen), new Money(today)), "Amount");
         }
-        if (input.Amount.Fen <= settings.AutoApproveUpToFen && payee.WithdrawableFen >= 0)
-        {
-            withdrawal.Apply(WithdrawalTrigger.Approve, null, CoreText.WithdrawalAutoApproved, now);
-        }
-        db.Withdrawals.Add(withdrawal);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await notifier.AfterCommitAsync(withdrawal, cancellationToken);
@@ -92,4 +93,4 @@ public sealed class WithdrawalService(IDbContextFactory<MallDbContext> contexts,
     }
 }
 
-public sealed record WithdrawalRequest(Money Amount, PayoutAccount Account);
+public sealed record WithdrawalRequest(Money Amount, PayoutAccount Account, PayeeKind Kind = PayeeKind.Distributor);

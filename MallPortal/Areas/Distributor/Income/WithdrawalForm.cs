@@ -18,7 +18,7 @@ public sealed class WithdrawalForm
 
     public static WithdrawalForm From(WithdrawalRules rules) => rules.LastAccount is { } last
         ? new() { Method = last.Method, AccountNo = last.AccountNo, AccountName = last.AccountName, BankName = last.BankName }
-        : new() { AccountName = rules.VerifiedName };
+        : new() { AccountName = rules.DefaultName };
 
     public WithdrawalRequest ToInput() => new(YuanInput.ToMoney(Yuan), new PayoutAccount(Method, AccountNo, AccountName, BankName));
 }

@@ -12,6 +12,13 @@ namespace MallPortal.Core.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "ServiceFeeBp",
+                table: "Shops",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.AddColumn<long>(
                 name: "EstimatedFen",
                 table: "Distributors",
@@ -164,6 +171,82 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "OrderSettlements",
+                columns: table => new
+                {
+                    OrderId = table.Column<int>(type: "integer", nullable: false),
+                    ShopId = table.Column<int>(type: "integer", nullable: false),
+                    ServiceFeeBp = table.Column<int>(type: "integer", nullable: false),
+                    PaidAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SettledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrderSettlements", x => x.OrderId);
+                    table.ForeignKey(
+                        name: "FK_OrderSettlements_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SettlementEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ShopId = table.Column<int>(type: "integer", nullable: false),
+                    OrderId = table.Column<int>(type: "integer", nullable: true),
+                    OrderLineId = table.Column<int>(type: "integer", nullable: true),
+                    WithdrawalId = table.Column<int>(type: "integer", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    From = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    To = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SettlementEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SettlementEntries_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SettlementEntries_Shops_ShopId",
+                        column: x => x.ShopId,
+                        principalTable: "Shops",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ShopAccounts",
+                columns: table => new
+                {
+                    ShopId = table.Column<int>(type: "integer", nullable: false),
+                    PendingFen = table.Column<long>(type: "bigint", nullable: false),
+                    WithdrawableFen = table.Column<long>(type: "bigint", nullable: false),
+                    WithdrawingFen = table.Column<long>(type: "bigint", nullable: false),
+                    WithdrawnFen = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ShopAccounts", x => x.ShopId);
+                    table.ForeignKey(
+                        name: "FK_ShopAccounts_Shops_ShopId",
+                        column: x => x.ShopId,
+                        principalTable: "Shops",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Withdrawals",
                 columns: table => new
                 {
@@ -296,6 +379,31 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                 columns: new[] { "Status", "SettleAfter" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OrderSettlements_SettledAt_ReceivedAt",
+                table: "OrderSettlements",
+                columns: new[] { "SettledAt", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrderSettlements_ShopId_PaidAt",
+                table: "OrderSettlements",
+                columns: new[] { "ShopId", "PaidAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SettlementEntries_OrderId_Kind",
+                table: "SettlementEntries",
+                columns: new[] { "OrderId", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SettlementEntries_OrderLineId",
+                table: "SettlementEntries",
+                column: "OrderLineId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SettlementEntries_ShopId_At",
+                table: "SettlementEntries",
+                columns: new[] { "ShopId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WithdrawalEvent_WithdrawalId",
                 table: "WithdrawalEvent",
                 column: "WithdrawalId");
@@ -327,6 +435,15 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                 name: "CommissionPolicies");
 
             migrationBuilder.DropTable(
+                name: "OrderSettlements");
+
+            migrationBuilder.DropTable(
+                name: "SettlementEntries");
+
+            migrationBuilder.DropTable(
+                name: "ShopAccounts");
+
+            migrationBuilder.DropTable(
                 name: "WithdrawalEvent");
 
             migrationBuilder.DropTable(
@@ -334,6 +451,10 @@ namespace MallPortal.Core.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Withdrawals");
+
+            migrationBuilder.DropColumn(
+                name: "ServiceFeeBp",
+                table: "Shops");
 
             migrationBuilder.DropColumn(
                 name: "EstimatedFen",

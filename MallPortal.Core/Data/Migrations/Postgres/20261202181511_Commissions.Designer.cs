@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MallPortal.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMallDbContext))]
-    [Migration("20261202175901_Commissions")]
+    [Migration("20261202181511_Commissions")]
     partial class Commissions
     {
         /// <inheritdoc />
@@ -673,6 +673,9 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(30)");
 
                     b.Property<int>("OwnerUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ServiceFeeBp")
                         .HasColumnType("integer");
 
                     b.Property<string>("ServicePhone")
@@ -2580,6 +2583,107 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                     b.ToTable("RefundLine");
                 });
 
+            modelBuilder.Entity("MallPortal.Core.Orders.Settlement.OrderSettlement", b =>
+                {
+                    b.Property<int>("OrderId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("PaidAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ServiceFeeBp")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SettledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ShopId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OrderId");
+
+                    b.HasIndex("SettledAt", "ReceivedAt");
+
+                    b.HasIndex("ShopId", "PaidAt");
+
+                    b.ToTable("OrderSettlements");
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Orders.Settlement.SettlementEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("OrderId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OrderLineId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ShopId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("To")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("WithdrawalId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderLineId");
+
+                    b.HasIndex("OrderId", "Kind");
+
+                    b.HasIndex("ShopId", "At");
+
+                    b.ToTable("SettlementEntries");
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Orders.Settlement.ShopAccount", b =>
+                {
+                    b.Property<int>("ShopId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PendingFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("WithdrawableFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("WithdrawingFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("WithdrawnFen")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ShopId");
+
+                    b.ToTable("ShopAccounts");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<int>", b =>
                 {
                     b.Property<int>("Id")
@@ -3145,6 +3249,38 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                     b.HasOne("MallPortal.Core.Orders.Refund", null)
                         .WithMany("Lines")
                         .HasForeignKey("RefundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Orders.Settlement.OrderSettlement", b =>
+                {
+                    b.HasOne("MallPortal.Core.Orders.Order", null)
+                        .WithOne()
+                        .HasForeignKey("MallPortal.Core.Orders.Settlement.OrderSettlement", "OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Orders.Settlement.SettlementEntry", b =>
+                {
+                    b.HasOne("MallPortal.Core.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("MallPortal.Core.Catalog.Shop", null)
+                        .WithMany()
+                        .HasForeignKey("ShopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Orders.Settlement.ShopAccount", b =>
+                {
+                    b.HasOne("MallPortal.Core.Catalog.Shop", null)
+                        .WithOne()
+                        .HasForeignKey("MallPortal.Core.Orders.Settlement.ShopAccount", "ShopId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

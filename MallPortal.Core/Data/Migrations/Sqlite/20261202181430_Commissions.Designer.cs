@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MallPortal.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMallDbContext))]
-    [Migration("20261202175809_Commissions")]
+    [Migration("20261202181430_Commissions")]
     partial class Commissions
     {
         /// <inheritdoc />
@@ -640,6 +640,9 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("OwnerUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServiceFeeBp")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ServicePhone")
@@ -2473,6 +2476,105 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                     b.ToTable("RefundLine");
                 });
 
+            modelBuilder.Entity("MallPortal.Core.Orders.Settlement.OrderSettlement", b =>
+                {
+                    b.Property<int>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PaidAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ServiceFeeBp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SettledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ShopId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrderId");
+
+                    b.HasIndex("SettledAt", "ReceivedAt");
+
+                    b.HasIndex("ShopId", "PaidAt");
+
+                    b.ToTable("OrderSettlements");
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Orders.Settlement.SettlementEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OrderLineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ShopId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("To")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WithdrawalId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderLineId");
+
+                    b.HasIndex("OrderId", "Kind");
+
+                    b.HasIndex("ShopId", "At");
+
+                    b.ToTable("SettlementEntries");
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Orders.Settlement.ShopAccount", b =>
+                {
+                    b.Property<int>("ShopId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PendingFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WithdrawableFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WithdrawingFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WithdrawnFen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ShopId");
+
+                    b.ToTable("ShopAccounts");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<int>", b =>
                 {
                     b.Property<int>("Id")
@@ -3032,6 +3134,38 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                     b.HasOne("MallPortal.Core.Orders.Refund", null)
                         .WithMany("Lines")
                         .HasForeignKey("RefundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Orders.Settlement.OrderSettlement", b =>
+                {
+                    b.HasOne("MallPortal.Core.Orders.Order", null)
+                        .WithOne()
+                        .HasForeignKey("MallPortal.Core.Orders.Settlement.OrderSettlement", "OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Orders.Settlement.SettlementEntry", b =>
+                {
+                    b.HasOne("MallPortal.Core.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("MallPortal.Core.Catalog.Shop", null)
+                        .WithMany()
+                        .HasForeignKey("ShopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Orders.Settlement.ShopAccount", b =>
+                {
+                    b.HasOne("MallPortal.Core.Catalog.Shop", null)
+                        .WithOne()
+                        .HasForeignKey("MallPortal.Core.Orders.Settlement.ShopAccount", "ShopId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

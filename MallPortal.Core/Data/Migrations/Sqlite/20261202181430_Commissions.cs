@@ -11,6 +11,13 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "ServiceFeeBp",
+                table: "Shops",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.AddColumn<long>(
                 name: "EstimatedFen",
                 table: "Distributors",
@@ -163,6 +170,82 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "OrderSettlements",
+                columns: table => new
+                {
+                    OrderId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ShopId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ServiceFeeBp = table.Column<int>(type: "INTEGER", nullable: false),
+                    PaidAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SettledAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrderSettlements", x => x.OrderId);
+                    table.ForeignKey(
+                        name: "FK_OrderSettlements_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SettlementEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ShopId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrderId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OrderLineId = table.Column<int>(type: "INTEGER", nullable: true),
+                    WithdrawalId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    To = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SettlementEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SettlementEntries_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SettlementEntries_Shops_ShopId",
+                        column: x => x.ShopId,
+                        principalTable: "Shops",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ShopAccounts",
+                columns: table => new
+                {
+                    ShopId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PendingFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    WithdrawableFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    WithdrawingFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    WithdrawnFen = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ShopAccounts", x => x.ShopId);
+                    table.ForeignKey(
+                        name: "FK_ShopAccounts_Shops_ShopId",
+                        column: x => x.ShopId,
+                        principalTable: "Shops",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Withdrawals",
                 columns: table => new
                 {
@@ -295,6 +378,31 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                 columns: new[] { "Status", "SettleAfter" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OrderSettlements_SettledAt_ReceivedAt",
+                table: "OrderSettlements",
+                columns: new[] { "SettledAt", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrderSettlements_ShopId_PaidAt",
+                table: "OrderSettlements",
+                columns: new[] { "ShopId", "PaidAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SettlementEntries_OrderId_Kind",
+                table: "SettlementEntries",
+                columns: new[] { "OrderId", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SettlementEntries_OrderLineId",
+                table: "SettlementEntries",
+                column: "OrderLineId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SettlementEntries_ShopId_At",
+                table: "SettlementEntries",
+                columns: new[] { "ShopId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WithdrawalEvent_WithdrawalId",
                 table: "WithdrawalEvent",
                 column: "WithdrawalId");
@@ -326,6 +434,15 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                 name: "CommissionPolicies");
 
             migrationBuilder.DropTable(
+                name: "OrderSettlements");
+
+            migrationBuilder.DropTable(
+                name: "SettlementEntries");
+
+            migrationBuilder.DropTable(
+                name: "ShopAccounts");
+
+            migrationBuilder.DropTable(
                 name: "WithdrawalEvent");
 
             migrationBuilder.DropTable(
@@ -333,6 +450,10 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Withdrawals");
+
+            migrationBuilder.DropColumn(
+                name: "ServiceFeeBp",
+                table: "Shops");
 
             migrationBuilder.DropColumn(
                 name: "EstimatedFen",
