@@ -107,5 +107,17 @@ public class CommissionJourneyTests(BrowserFixture browser)
         await admin.GetByTestId("reason-submit").ClickAsync();
         await Assertions.Expect(request.GetByTestId("withdrawal-status")).ToHaveTextAsync("已打款");
         await Assertions.Expect(request).ToContainTextAsync("ALI2026120212345");
+
+        // The shop funded both levels; its receivable says so, and the platform's books balance.
+        await merchant.GotoAsync("/merchant/settlement");
+        await merchant.WaitForReadyAsync("settlement");
+        var settled = merchant.Locator($"[data-testid=settlement-order][data-number='{number}']");
+        await Assertions.Expect(settled.GetByTestId("settlement-commission")).Not.ToHaveTextAsync("¥0.00");
+        await admin.GotoAsync("/admin/reconciliation/funds");
+        await admin.WaitForReadyAsync("funds");
+        await Assertions.Expect(admin.GetByTestId("funds-verdict")).ToContainTextAsync("无差异");
+        await Assertions.Expect(admin.GetByTestId("funds-balances-ok")).ToBeVisibleAsync();
+        var csv = await admin.APIRequest.GetAsync(await admin.GetByTestId("funds-csv").GetAttributeAsync("href") ?? "");
+        Assert.Contains(number!, await csv.TextAsync());
     }
 }

@@ -24,6 +24,10 @@ public class AreaAccessTests(AppFixture app) : IClassFixture<AppFixture>
     [InlineData("/merchant/distributors")]
     [InlineData("/merchant/commission")]
     [InlineData("/distributor/income")]
+    [InlineData("/distributor/withdrawals")]
+    [InlineData("/merchant/settlement")]
+    [InlineData("/admin/withdrawals")]
+    [InlineData("/admin/reconciliation/funds")]
     public async Task Anonymous_visitors_are_sent_to_login_with_a_way_back(string path)
     {
         using var client = app.Factory.CreateBrowserlessClient();
@@ -49,6 +53,12 @@ public class AreaAccessTests(AppFixture app) : IClassFixture<AppFixture>
     [InlineData("/merchant/distributors")]
     [InlineData("/merchant/commission")]
     [InlineData("/distributor/income")]
+    [InlineData("/distributor/withdrawals")]
+    [InlineData("/merchant/settlement")]
+    [InlineData("/admin/withdrawals")]
+    [InlineData("/admin/shop-fees")]
+    [InlineData("/admin/reconciliation/funds")]
+    [InlineData("/admin/distributors/1/income")]
     public async Task A_consumer_is_denied_the_other_roles_areas(string path)
     {
         using var client = app.Factory.CreateBrowserlessClient();
