@@ -20,10 +20,13 @@ public class CommissionJourneyTests(BrowserFixture browser)
         await merchant.LogInAsync("13800000001", MallPortalFactory.DemoPassword, "/merchant/commission");
         await merchant.WaitForReadyAsync("commission-policy");
         await merchant.Locator("[data-testid=rate-1] input, input[data-testid=rate-1]").FillAsync("28");
+        await merchant.Keyboard.PressAsync("Tab");
         await merchant.Locator("[data-testid=rate-2] input, input[data-testid=rate-2]").FillAsync("6");
+        await merchant.Keyboard.PressAsync("Tab");
         await merchant.GetByTestId("save-policy").ClickAsync();
         await Assertions.Expect(merchant.GetByText("不能超过平台单笔上限 30%").First).ToBeVisibleAsync();
         await merchant.Locator("[data-testid=rate-1] input, input[data-testid=rate-1]").FillAsync("12");
+        await merchant.Keyboard.PressAsync("Tab");
         await merchant.GetByTestId("save-policy").ClickAsync();
         await Assertions.Expect(merchant.GetByText("已保存").First).ToBeVisibleAsync();
         await Assertions.Expect(merchant.GetByTestId("policy-example")).ToContainTextAsync("1级 ¥12.00，2级 ¥6.00");
@@ -85,10 +88,13 @@ public class CommissionJourneyTests(BrowserFixture browser)
         await li.GotoAsync("/distributor/withdrawals");
         await li.WaitForReadyAsync("withdrawals");
         await li.Locator("[data-testid=withdraw-amount] input, input[data-testid=withdraw-amount]").FillAsync("5");
+        await li.Keyboard.PressAsync("Tab");
         await li.Locator("[data-testid=withdraw-account] input, input[data-testid=withdraw-account]").FillAsync("13800000012");
+        await li.Keyboard.PressAsync("Tab");
         await li.GetByTestId("withdraw-submit").ClickAsync();
         await Assertions.Expect(li.GetByText("单笔提现不能低于 ¥10.00")).ToBeVisibleAsync();
         await li.Locator("[data-testid=withdraw-amount] input, input[data-testid=withdraw-amount]").FillAsync("10");
+        await li.Keyboard.PressAsync("Tab");
         await li.GetByTestId("withdraw-submit").ClickAsync();
         var request = li.GetByTestId("withdrawal").First;
         await Assertions.Expect(request.GetByTestId("withdrawal-status")).ToHaveTextAsync("审核中");

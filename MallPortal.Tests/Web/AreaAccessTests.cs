@@ -52,13 +52,6 @@ public class AreaAccessTests(AppFixture app) : IClassFixture<AppFixture>
     [InlineData("/distributor/profile")]
     [InlineData("/merchant/distributors")]
     [InlineData("/merchant/commission")]
-    [InlineData("/distributor/income")]
-    [InlineData("/distributor/withdrawals")]
-    [InlineData("/merchant/settlement")]
-    [InlineData("/admin/withdrawals")]
-    [InlineData("/admin/shop-fees")]
-    [InlineData("/admin/reconciliation/funds")]
-    [InlineData("/admin/distributors/1/income")]
     public async Task A_consumer_is_denied_the_other_roles_areas(string path)
     {
         using var client = app.Factory.CreateBrowserlessClient();

@@ -14,11 +14,6 @@ public class DistributionAdminAccessTests(AppFixture app) : IClassFixture<AppFix
         { "/admin/distributors/1", "分销员档案" },
         { "/admin/distribution-settings", "分销设置" },
         { "/admin/binding-audit", "绑定变更记录" },
-        { "/admin/withdrawals", "提现审核" },
-        { "/admin/shop-fees", "平台服务费" },
-        { "/admin/reconciliation/funds", "资金对账" },
-        { "/admin/distributors/1/income", "分销员收益明细" },
-        { "/admin/reconciliation/funds.csv?from=2026-11-01&to=2026-12-31", "订单号,店铺ID" },
     };
 
     [Theory]
