@@ -98,6 +98,12 @@ public abstract class MallDbContext(DbContextOptions options)
 
     public DbSet<Distribution.Withdrawals.Withdrawal> Withdrawals => Set<Distribution.Withdrawals.Withdrawal>();
 
+    public DbSet<Distribution.Commissions.ProductCommissionRule> ProductCommissionRules => Set<Distribution.Commissions.ProductCommissionRule>();
+
+    public DbSet<Distribution.Grades.DistributorGrade> DistributorGrades => Set<Distribution.Grades.DistributorGrade>();
+
+    public DbSet<Distribution.Grades.GradeChange> GradeChanges => Set<Distribution.Grades.GradeChange>();
+
     public DbSet<Orders.Settlement.OrderSettlement> OrderSettlements => Set<Orders.Settlement.OrderSettlement>();
 
     public DbSet<Orders.Settlement.SettlementEntry> SettlementEntries => Set<Orders.Settlement.SettlementEntry>();

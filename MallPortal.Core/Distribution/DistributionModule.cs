@@ -27,6 +27,7 @@ public static class DistributionModule
         services.AddSingleton<Commissions.IncomeQueries>();
         services.AddSingleton<Commissions.CommissionReconciliation>();
         services.AddSingleton<Funds.FundsReconciliation>();
+        services.AddSingleton<Grades.GradeService>();
         services.AddSingleton<Withdrawals.WithdrawalNotifier>();
         services.AddSingleton<Withdrawals.WithdrawalService>();
         services.AddSingleton<Withdrawals.WithdrawalQueries>();
@@ -37,6 +38,7 @@ public static class DistributionModule
         services.AddScoped<IDemoSeeder, DistributionDemoSeeder>();
         services.AddScoped<IDemoSeeder, Commissions.CommissionDemoSeeder>();
         services.AddScoped<IDemoSeeder, Withdrawals.WithdrawalDemoSeeder>();
+        services.AddScoped<IDemoSeeder, Grades.GradeDemoSeeder>();
         return services;
     }
 }

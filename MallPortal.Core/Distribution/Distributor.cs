@@ -66,6 +66,9 @@ public class Distributor
 
     public long WithdrawnFen { get; private set; }
 
+    /// <summary>The grade reached (by own settled sales); null: none yet. Changed only by the grade job, upwards.</summary>
+    public int? GradeId { get; private set; }
+
     public bool IsActive => Status == DistributorStatus.Active;
 
     internal static Distributor Join(DistributorApplication application, string inviteCode, DateTime now) => new()
@@ -80,6 +83,12 @@ public class Distributor
         ParentId = parent?.Id;
         Path = (parent?.Path ?? "/") + Id + "/";
         Depth = (parent?.Depth ?? 0) + 1;
+        Version++;
+    }
+
+    internal void Upgrade(int gradeId)
+    {
+        GradeId = gradeId;
         Version++;
     }
 

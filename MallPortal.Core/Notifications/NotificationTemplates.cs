@@ -91,6 +91,11 @@ public static class NotificationTemplates
         "提现打款失败", "提现 {amount} 打款失败：{reason}。金额已退回可提现余额，请核对收款账户后重新申请。",
         SmsText: "【MallPortal】您的提现打款失败，金额已退回余额，请核对收款账户后重新申请。");
 
+    public static readonly NotificationTemplate GradeUpgraded = new(
+        "grade-upgraded", NotificationCategory.Orders,
+        "分销等级已提升", "恭喜！您的自营结算销售额已达 {sales}，分销等级升为“{grade}”，之后付款的订单按新等级的佣金比例计算（高于店铺比例时）。",
+        SmsText: "【MallPortal】恭喜，您的分销等级已升为{grade}。");
+
     public static readonly NotificationTemplate FundsDifference = new(
         "funds-difference", NotificationCategory.Announcements,
         "资金对账发现差异", "{day} 的资金对账发现差异：{orders} 笔订单不平，{balances} 个余额与流水不符，请尽快核查。");
@@ -177,5 +182,5 @@ public static class NotificationTemplates
          MerchantApproved, MerchantRejected, DistributorApproved, DistributorRejected, ShopNoticeToDistributors, StockLow, StockDigest, OrderPlaced, OrderPlacedCod, OrderPaid, MerchantNewOrder,
          PaymentReminder, OrderClosed, OrderShipped, OrderReceived, OrderAutoReceived, CancellationRequested, CancellationRejected,
          OrderRefunded, OrderCancelledOnRequest, ReviewReplied, WithdrawalSubmitted, WithdrawalApproved, WithdrawalRejected, WithdrawalPaid,
-         WithdrawalFailed, FundsDifference];
+         WithdrawalFailed, FundsDifference, GradeUpgraded];
 }

@@ -62,7 +62,7 @@ public class BootstrapAndSeedTests
         var first = await db.InScopeAsync(s => s.GetRequiredService<DemoDataSeeder>().SeedAsync());
         var second = await db.InScopeAsync(s => s.GetRequiredService<DemoDataSeeder>().SeedAsync());
 
-        Assert.Equal(["accounts", "catalog", "orders", "distribution"], first);
+        Assert.Equal(["accounts", "catalog", "orders", "distribution", "commissions", "withdrawals", "grades"], first);
         Assert.Empty(second);
         await db.InScopeAsync(async s =>
         {
@@ -75,7 +75,12 @@ public class BootstrapAndSeedTests
             var chain = await context.Distributors.OrderBy(d => d.Depth).Select(d => new { d.Name, d.Depth, d.Path }).ToListAsync();
             Assert.Equal(["王芳", "李强", "赵敏"], chain.Select(d => d.Name));
             Assert.True(chain[2].Path.StartsWith(chain[1].Path) && chain[1].Path.StartsWith(chain[0].Path));
-            Assert.Equal(3, await context.OrderAttributions.CountAsync());
+            // Three customers' first orders and 孙丽's second one (the commission demo).
+            Assert.Equal(4, await context.OrderAttributions.CountAsync());
+            // 王芳 withdrew through every state; her settled sales made her 银牌.
+            Assert.Equal(5, await context.Withdrawals.CountAsync());
+            Assert.Equal("银牌", await (from d in context.Distributors join g in context.DistributorGrades on d.GradeId equals g.Id
+                                      where d.Name == "王芳" select g.Name).SingleAsync());
             Assert.InRange(await context.PromotionClicks.CountAsync(), 200, 400);
         });
     }

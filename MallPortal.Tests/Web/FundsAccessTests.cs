@@ -9,6 +9,7 @@ public class FundsAccessTests(AppFixture app) : IClassFixture<AppFixture>
     public static TheoryData<string, string> AdminPages() => new()
     {
         { "/admin/withdrawals", "提现审核" },
+        { "/admin/distributor-grades", "分销员等级" },
         { "/admin/shop-fees", "平台服务费" },
         { "/admin/reconciliation/funds", "资金对账" },
         { "/admin/distributors/1/income", "分销员收益明细" },
@@ -21,6 +22,7 @@ public class FundsAccessTests(AppFixture app) : IClassFixture<AppFixture>
     [InlineData("/distributor/income")]
     [InlineData("/distributor/withdrawals")]
     [InlineData("/admin/withdrawals")]
+    [InlineData("/admin/distributor-grades")]
     [InlineData("/admin/shop-fees")]
     [InlineData("/admin/reconciliation/funds")]
     [InlineData("/admin/distributors/1/income")]

@@ -41,6 +41,9 @@ public static class JobRegistration
             q.AddJob<ReconcileFundsJob>(j => j.WithIdentity(ReconcileFundsJob.Key));
             q.AddTrigger(t => t.ForJob(ReconcileFundsJob.Key).WithIdentity("reconcile-funds-nightly")
                 .WithCronSchedule("0 30 2 * * ?", c => c.InTimeZone(BusinessTimeZone.FromId(config["Business:TimeZone"]).Zone)));
+            q.AddJob<UpgradeGradesJob>(j => j.WithIdentity(UpgradeGradesJob.Key));
+            q.AddTrigger(t => t.ForJob(UpgradeGradesJob.Key).WithIdentity("upgrade-grades-daily")
+                .WithCronSchedule("0 0 3 * * ?", c => c.InTimeZone(BusinessTimeZone.FromId(config["Business:TimeZone"]).Zone)));
             q.AddJob<DeliverSandboxCallbacksJob>(j => j.WithIdentity(DeliverSandboxCallbacksJob.Key));
             q.AddTrigger(t => t.ForJob(DeliverSandboxCallbacksJob.Key).WithIdentity("sandbox-callbacks-tick").StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(5)).RepeatForever()));

@@ -51,6 +51,14 @@ public class Commission
 
     public long AmountFen { get; private set; }
 
+    /// <summary>Where the rate came from (shop, product override, grade); a fixed amount per unit when the product's rule set one.</summary>
+    public CommissionSource Source { get; private set; }
+
+    public long FixedPerUnitFen { get; private set; }
+
+    /// <summary>The line's paid amount: a level-1 commission's line counts toward its distributor's settled sales (grades).</summary>
+    public long LinePaidFen { get; private set; }
+
     /// <summary>How much refunds have taken back so far (never more than <see cref="AmountFen"/>).</summary>
     public long ReversedFen { get; private set; }
 
@@ -77,8 +85,9 @@ public class Commission
         _ => CommissionBucket.Withdrawable,
     };
 
-    internal static Commission Estimate(int orderId, int shopId, CommissionShare share, DateTime now) => new()
+    internal static Commission Estimate(int orderId, int shopId, long linePaidFen, CommissionShare share, DateTime now) => new()
     {
+        Source = share.Source, FixedPerUnitFen = share.FixedPerUnitFen, LinePaidFen = linePaidFen,
         OrderId = orderId, OrderLineId = share.OrderLineId, ShopId = shopId, DistributorId = share.DistributorId, Level = share.Level,
         BaseFen = share.BaseFen, RateBp = share.Rate.Value, Capped = share.Capped, AmountFen = share.AmountFen,
         Status = CommissionStatus.Estimated, EstimatedAt = now,

@@ -27,19 +27,39 @@ internal sealed class CommissionEstimator(DistributionSettingsStore settingsStor
             return;
         }
         var skuIds = order.Lines.Select(l => l.SkuId).ToList();
+        var productIds = order.Lines.Select(l => l.ProductId).ToList();
         var costs = await db.ProductSkus.Where(s => skuIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.CostPrice, cancellationToken);
-        var rule = new CommissionRule(policy.Rates.Take(levels).ToList(), policy.Base);
+        var overrides = await db.ProductCommissionRules.AsNoTracking().Where(r => productIds.Contains(r.ProductId)).ToDictionaryAsync(r => r.ProductId, cancellationToken);
+        var beneficiaries = await GradedAsync(db, chain, cancellationToken);
+        var shopRule = new CommissionRule(policy.Rates.Take(levels).ToList(), policy.Base);
         foreach (var line in order.Lines)
         {
-            var cost = costs.GetValueOrDefault(line.SkuId) is { } unit ? unit.Fen * line.Quantity : (long?)null;
-            foreach (var share in CommissionCalculator.Split(new CommissionLine(line.Id, line.Amount.Fen, cost), rule, chain, settings.CommissionCap))
+            var rule = overrides.TryGetValue(line.ProductId, out var own) ? own.ToRule(levels, policy.Base) : shopRule;
+            if (rule is null)
             {
-                var commission = Commission.Estimate(order.Id, order.ShopId, share, order.PaidAt ?? ledger.Now);
+                continue;
+            }
+            var cost = costs.GetValueOrDefault(line.SkuId) is { } unit ? unit.Fen * line.Quantity : (long?)null;
+            var commissionLine = new CommissionLine(line.Id, line.Amount.Fen, cost, line.Quantity);
+            foreach (var share in CommissionCalculator.Split(commissionLine, rule, beneficiaries, settings.CommissionCap))
+            {
+                var commission = Commission.Estimate(order.Id, order.ShopId, line.Amount.Fen, share, order.PaidAt ?? ledger.Now);
                 db.Commissions.Add(commission);
                 ledger.Move(commission, CommissionEntryKind.Accrued, null, CommissionBucket.Estimated, commission.AmountFen);
                 await shops.OnOrderAsync(order.Id, line.Id, SettlementEntryKind.Commission, -commission.AmountFen, cancellationToken);
             }
         }
+    }
+
+    /// <summary>Each beneficiary with its grade's rates, when it has a grade.</summary>
+    private static async Task<IReadOnlyList<Beneficiary?>> GradedAsync(MallDbContext db, IReadOnlyList<int?> chain, CancellationToken cancellationToken)
+    {
+        var ids = chain.OfType<int>().ToList();
+        var grades = await (from d in db.Distributors
+                            join g in db.DistributorGrades on d.GradeId equals g.Id
+                            where ids.Contains(d.Id)
+                            select new { d.Id, Grade = g }).AsNoTracking().ToDictionaryAsync(x => x.Id, x => x.Grade.Rates, cancellationToken);
+        return chain.Select(id => id is { } d ? new Beneficiary(d, grades.GetValueOrDefault(d)) : null).ToList();
     }
 
     /// <summary>Level by level, the distributor id who earns, or null where nobody may.</summary>

@@ -46,6 +46,57 @@ public sealed class CommissionPolicyService(IDbContextFactory<MallDbContext> con
             throw new DomainException(CoreText.CommissionPolicyChangedMeanwhile);
         }
     }
+
+    /// <summary>The shop's per-product overrides, by product title.</summary>
+    public async Task<IReadOnlyList<ProductRuleRow>> ProductRulesAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var shopId = await Catalog.ProductService.ShopOfAsync(db, actor, cancellationToken);
+        return await (from r in db.ProductCommissionRules
+                      join p in db.Products on r.ProductId equals p.Id
+                      where r.ShopId == shopId
+                      orderby p.Title
+                      select new ProductRuleRow(r.ProductId, p.Title, r.Mode, r.Level1, r.Level2, r.Level3)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Sets (or replaces) one of the shop's own products' override; another shop's product is "not found".</summary>
+    public async Task SaveProductRuleAsync(Actor actor, ProductRuleInput input, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var shopId = await Catalog.ProductService.ShopOfAsync(db, actor, cancellationToken);
+        if (!await db.Products.AnyAsync(p => p.Id == input.ProductId && p.ShopId == shopId, cancellationToken))
+        {
+            throw new DomainException(CoreText.ProductNotYours, "ProductId");
+        }
+        var settings = await settingsStore.GetAsync(cancellationToken);
+        var rule = await db.ProductCommissionRules.SingleOrDefaultAsync(r => r.ProductId == input.ProductId, cancellationToken);
+        if (rule is null)
+        {
+            rule = ProductCommissionRule.For(shopId, input.ProductId);
+            db.ProductCommissionRules.Add(rule);
+        }
+        rule.Change(input, settings.MaxDepth, settings.CommissionCap, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The shop's products to choose from for an override (newest first).</summary>
+    public async Task<IReadOnlyList<(int Id, string Title)>> ProductChoicesAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var shopId = await Catalog.ProductService.ShopOfAsync(db, actor, cancellationToken);
+        var products = await db.Products.Where(p => p.ShopId == shopId).OrderByDescending(p => p.Id).Take(500).Select(p => new { p.Id, p.Title })
+            .ToListAsync(cancellationToken);
+        return products.Select(p => (p.Id, p.Title)).ToList();
+    }
+
+    public async Task RemoveProductRuleAsync(Actor actor, int productId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var shopId = await Catalog.ProductService.ShopOfAsync(db, actor, cancellationToken);
+        await db.ProductCommissionRules.Where(r => r.ProductId == productId && r.ShopId == shopId).ExecuteDeleteAsync(cancellationToken);
+    }
 }
+
+public sealed record ProductRuleRow(int ProductId, string Title, ProductRuleMode Mode, long Level1, long Level2, long Level3);
 
 public sealed record CommissionPolicyView(CommissionPolicyInput Policy, int MaxLevels, BasisPoints Cap, DateTime? UpdatedAt);

@@ -53,6 +53,29 @@ public sealed class CommissionCalculatorTests
     }
 
     [Fact]
+    public void A_fixed_amount_per_unit_is_paid_per_unit_and_still_bounded_by_the_cap()
+    {
+        var rule = new CommissionRule([new BasisPoints(0), new BasisPoints(0)], CommissionBase.PaidAmount, CommissionSource.Product, [500, 200]);
+
+        var three = CommissionCalculator.Split(new CommissionLine(1, 30000, null, Quantity: 3), rule, [11, 12], Cap30);
+        var cheap = CommissionCalculator.Split(new CommissionLine(1, 1000, null, Quantity: 1), rule, [11, 12], Cap30);
+
+        Assert.Equal([1500L, 600L], three.Select(s => s.AmountFen));
+        Assert.All(three, s => Assert.Equal((CommissionSource.Product, false), (s.Source, s.Capped)));
+        Assert.Equal(300, cheap.Sum(s => s.AmountFen)); // 700 wanted, 30 % of ¥10 is ¥3
+    }
+
+    [Fact]
+    public void A_grade_rate_replaces_the_shops_only_where_it_is_higher()
+    {
+        var beneficiaries = new Beneficiary?[] { new(11, [new BasisPoints(1200), new BasisPoints(300)]), new(12) };
+
+        var shares = CommissionCalculator.Split(new CommissionLine(1, 10000, null), Rates(1000, 500), beneficiaries, Cap30);
+
+        Assert.Equal([(1, 1200L, CommissionSource.Grade), (2, 500L, CommissionSource.Shop)], shares.Select(s => (s.Level, s.AmountFen, s.Source)));
+    }
+
+    [Fact]
     public void Random_lines_never_pay_more_than_the_cap_or_the_margin_and_each_share_is_at_most_its_uncapped_amount()
     {
         var cost = Gen.Select(Gen.Bool, Gen.Long[0, 60_000_000], (known, fen) => known ? fen : (long?)null);

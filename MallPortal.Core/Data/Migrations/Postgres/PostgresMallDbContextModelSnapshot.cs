@@ -741,11 +741,17 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                     b.Property<DateTime>("EstimatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long>("FixedPerUnitFen")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime?>("FrozenAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Level")
                         .HasColumnType("integer");
+
+                    b.Property<long>("LinePaidFen")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("OrderId")
                         .HasColumnType("integer");
@@ -767,6 +773,11 @@ namespace MallPortal.Core.Data.Migrations.Postgres
 
                     b.Property<int>("ShopId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -885,6 +896,47 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("CommissionPolicies");
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Distribution.Commissions.ProductCommissionRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("Level1")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Level2")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Level3")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ShopId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId")
+                        .IsUnique();
+
+                    b.HasIndex("ShopId");
+
+                    b.ToTable("ProductCommissionRules");
                 });
 
             modelBuilder.Entity("MallPortal.Core.Distribution.CustomerBinding", b =>
@@ -1063,6 +1115,9 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                     b.Property<long>("FrozenFen")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("GradeId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("InviteCode")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -1215,6 +1270,74 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                     b.HasIndex("Status", "SubmittedAt");
 
                     b.ToTable("DistributorApplications");
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Distribution.Grades.DistributorGrade", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Level1Bp")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Level2Bp")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Level3Bp")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<long>("SettledSalesFen")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("SettledSalesFen")
+                        .IsUnique();
+
+                    b.ToTable("DistributorGrades");
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Distribution.Grades.GradeChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DistributorId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("FromGradeId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SettledSalesFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ToGradeId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ToGradeId");
+
+                    b.HasIndex("DistributorId", "At");
+
+                    b.ToTable("GradeChanges");
                 });
 
             modelBuilder.Entity("MallPortal.Core.Distribution.OrderAttribution", b =>
@@ -3017,6 +3140,15 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MallPortal.Core.Distribution.Commissions.ProductCommissionRule", b =>
+                {
+                    b.HasOne("MallPortal.Core.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MallPortal.Core.Distribution.CustomerBinding", b =>
                 {
                     b.HasOne("MallPortal.Core.Accounts.MallUser", null)
@@ -3051,6 +3183,21 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                     b.HasOne("MallPortal.Core.Accounts.MallUser", null)
                         .WithMany()
                         .HasForeignKey("ApplicantUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Distribution.Grades.GradeChange", b =>
+                {
+                    b.HasOne("MallPortal.Core.Distribution.Distributor", null)
+                        .WithMany()
+                        .HasForeignKey("DistributorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MallPortal.Core.Distribution.Grades.DistributorGrade", null)
+                        .WithMany()
+                        .HasForeignKey("ToGradeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -704,10 +704,16 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                     b.Property<DateTime>("EstimatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("FixedPerUnitFen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("FrozenAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LinePaidFen")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("OrderId")
@@ -730,6 +736,11 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
 
                     b.Property<int>("ShopId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -844,6 +855,45 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("CommissionPolicies");
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Distribution.Commissions.ProductCommissionRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Level1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Level2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Level3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ShopId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId")
+                        .IsUnique();
+
+                    b.HasIndex("ShopId");
+
+                    b.ToTable("ProductCommissionRules");
                 });
 
             modelBuilder.Entity("MallPortal.Core.Distribution.CustomerBinding", b =>
@@ -1016,6 +1066,9 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                     b.Property<long>("FrozenFen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("GradeId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("InviteCode")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -1166,6 +1219,70 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                     b.HasIndex("Status", "SubmittedAt");
 
                     b.ToTable("DistributorApplications");
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Distribution.Grades.DistributorGrade", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level1Bp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level2Bp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level3Bp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SettledSalesFen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("SettledSalesFen")
+                        .IsUnique();
+
+                    b.ToTable("DistributorGrades");
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Distribution.Grades.GradeChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DistributorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FromGradeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SettledSalesFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToGradeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ToGradeId");
+
+                    b.HasIndex("DistributorId", "At");
+
+                    b.ToTable("GradeChanges");
                 });
 
             modelBuilder.Entity("MallPortal.Core.Distribution.OrderAttribution", b =>
@@ -2902,6 +3019,15 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MallPortal.Core.Distribution.Commissions.ProductCommissionRule", b =>
+                {
+                    b.HasOne("MallPortal.Core.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MallPortal.Core.Distribution.CustomerBinding", b =>
                 {
                     b.HasOne("MallPortal.Core.Accounts.MallUser", null)
@@ -2936,6 +3062,21 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                     b.HasOne("MallPortal.Core.Accounts.MallUser", null)
                         .WithMany()
                         .HasForeignKey("ApplicantUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Distribution.Grades.GradeChange", b =>
+                {
+                    b.HasOne("MallPortal.Core.Distribution.Distributor", null)
+                        .WithMany()
+                        .HasForeignKey("DistributorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MallPortal.Core.Distribution.Grades.DistributorGrade", null)
+                        .WithMany()
+                        .HasForeignKey("ToGradeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
