@@ -23,6 +23,7 @@ public static class DistributionModule
         services.AddSingleton<Commissions.CommissionEstimator>();
         services.AddSingleton<IOrderStepHandler, Commissions.CommissionHandler>();
         services.AddSingleton<Commissions.CommissionPolicyService>();
+        services.AddSingleton<Commissions.CommissionWhatIf>();
         services.AddSingleton<Commissions.CommissionService>();
         services.AddSingleton<Commissions.IncomeQueries>();
         services.AddSingleton<Commissions.CommissionReconciliation>();

@@ -30,6 +30,9 @@ public class CommissionJourneyTests(BrowserFixture browser)
         await merchant.GetByTestId("save-policy").ClickAsync();
         await Assertions.Expect(merchant.GetByText("已保存").First).ToBeVisibleAsync();
         await Assertions.Expect(merchant.GetByTestId("policy-example")).ToContainTextAsync("1级 ¥12.00，2级 ¥6.00");
+        // The demo's promoted orders of the last 30 days, recomputed at 12 % / 6 % beside what they cost at 8 % / 3 %.
+        await merchant.GetByTestId("run-what-if").ClickAsync();
+        await Assertions.Expect(merchant.GetByTestId("what-if-summary")).ToContainTextAsync("按新比例");
 
         var li = await browser.NewPageAsync();
         await li.LogInAsync("13800000012", MallPortalFactory.DemoPassword, $"/product/{Product}");
