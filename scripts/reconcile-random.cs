@@ -156,7 +156,8 @@ sealed class Run(IServiceProvider services, Random random)
             _skus.Add(sku.Id);
         }
         var links = await db.PromotionLinks.Select(l => l.Code).ToListAsync();
-        var users = Get<UserManager<MallUser>>();
+        using var scope = services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<MallUser>>();
         for (var i = 0; i < 60; i++)
         {
             var user = MallUser.Register(LoginIdentifier.Parse($"1390000{i:D4}"), $"演练顾客{i}", DateTime.UtcNow);
