@@ -3,7 +3,7 @@
 #:property TreatWarningsAsErrors=false
 #:property PublishAot=false
 
-// Randomized funds reconciliation: N orders through the real services on SQLite (a fresh temp data folder) and, when
+// Randomized funds reconciliation: N checkouts through the real services on SQLite (a fresh temp data folder) and, when
 // MALLPORTAL_BENCH_POSTGRES holds a connection string, on PostgreSQL (a throw-away database). The demo shop is seeded;
 // both shops get a two-level policy (A: 12 % / 6 % on the paid amount; B: 15 % / 5 % on the margin) and a service fee
 // (A 5 %, B 2 %); 60 new customers are bound to the demo distributors' links. Each checkout takes 1-3 random SKUs of
@@ -12,7 +12,8 @@
 // settle jobs run as a week later, and random distributors and shops withdraw (approved and paid, or rejected).
 // At the end: the funds reconciliation over every paid order (received = receivables + commissions + fees + refunds),
 // the balance checks of every distributor and shop, and the totals. Exits 1 on any difference.
-// Run: dotnet run -c Release scripts/reconcile-random.cs [orders=5000] [seed=20261202]
+// A checkout makes an order per shop in it, so 4,000 checkouts make about 5,000 orders.
+// Run: dotnet run -c Release scripts/reconcile-random.cs [checkouts=4000] [seed=20261202] [sqlite|postgres|both]
 using System.Diagnostics;
 using System.Net;
 using MallPortal.Core.Accounts;
@@ -37,13 +38,17 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-var count = args.Length > 0 ? int.Parse(args[0]) : 5000;
+var count = args.Length > 0 ? int.Parse(args[0]) : 4000;
 var seed = args.Length > 1 ? int.Parse(args[1]) : 20261202;
+var only = args.Length > 2 ? args[2] : "both"; // sqlite | postgres | both
 Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_MALLPORTAL",
     Path.GetFullPath(Path.Combine((string)AppContext.GetData("EntryPointFileDirectoryPath")!, "..", "MallPortal")));
 var failed = false;
-failed |= !await RunAsync("sqlite", null);
-var pg = Environment.GetEnvironmentVariable("MALLPORTAL_BENCH_POSTGRES");
+if (only != "postgres")
+{
+    failed |= !await RunAsync("sqlite", null);
+}
+var pg = only == "sqlite" ? null : Environment.GetEnvironmentVariable("MALLPORTAL_BENCH_POSTGRES");
 if (!string.IsNullOrEmpty(pg))
 {
     var name = "mallportal_recon_" + Guid.NewGuid().ToString("N")[..8];
