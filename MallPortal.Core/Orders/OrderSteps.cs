@@ -1,6 +1,4 @@
-using MallPortal.Core.Common;
 using MallPortal.Core.Data;
-using MallPortal.Core.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace MallPortal.Core.Orders;
@@ -26,14 +24,14 @@ public sealed class OrderSteps(IEnumerable<IOrderStepHandler> handlers, OrderNot
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         await using (own)
         {
-            await SaveAsync(db, cancellationToken);
+            await OrderAccess.SaveAsync(db, cancellationToken);
             if (steps.Count > 0)
             {
                 foreach (var handler in _handlers)
                 {
                     await handler.OnStepsAsync(db, steps, cancellationToken);
                 }
-                await SaveAsync(db, cancellationToken);
+                await OrderAccess.SaveAsync(db, cancellationToken);
             }
             await db.Database.CommitTransactionAsync(cancellationToken);
         }
@@ -52,18 +50,6 @@ public sealed class OrderSteps(IEnumerable<IOrderStepHandler> handlers, OrderNot
         foreach (var handler in _handlers)
         {
             await handler.AfterCommitAsync(steps, cancellationToken);
-        }
-    }
-
-    private static async Task SaveAsync(MallDbContext db, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new DomainException(CoreText.OrderChangedMeanwhile);
         }
     }
 }

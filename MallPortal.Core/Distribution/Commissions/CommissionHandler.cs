@@ -74,19 +74,13 @@ internal sealed class CommissionHandler(IDbContextFactory<MallDbContext> context
         {
             return;
         }
-        var paid = await db.OrderLines.Where(l => lineIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, l => l.Amount.Fen, cancellationToken);
-        // Every refund of these lines so far, this one included (saved before the handlers run).
-        var refundedLines = await (from line in db.Set<RefundLine>()
-                                   join r in db.Refunds on line.RefundId equals r.Id
-                                   where lineIds.Contains(line.OrderLineId) && r.Status == RefundStatus.Refunded
-                                   select new { line.OrderLineId, line.Amount }).ToListAsync(cancellationToken);
-        var refunded = refundedLines.GroupBy(l => l.OrderLineId).ToDictionary(g => g.Key, g => g.Sum(l => l.Amount.Fen));
+        var lines = await LineRefunds.OfAsync(db, lineIds, cancellationToken);
         foreach (var commission in commissions)
         {
             var bucket = commission.Bucket;
             var settled = commission.Status == CommissionStatus.Settled;
-            var taken = commission.ReverseTo(CommissionCalculator.ReversedBy(commission.AmountFen, refunded.GetValueOrDefault(commission.OrderLineId),
-                paid[commission.OrderLineId]));
+            var (paid, refunded) = lines[commission.OrderLineId];
+            var taken = commission.ReverseTo(CommissionCalculator.ReversedBy(commission.AmountFen, refunded, paid));
             ledger.Move(commission, settled ? CommissionEntryKind.ClawedBack : CommissionEntryKind.Reversed, bucket, null, taken);
             await shops.OnOrderAsync(commission.OrderId, commission.OrderLineId, SettlementEntryKind.CommissionReturned, taken, cancellationToken);
         }

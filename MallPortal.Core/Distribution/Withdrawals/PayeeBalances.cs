@@ -31,6 +31,16 @@ internal static class PayeeBalances
         return new Payee(kind, shopId, shop.Name, contact is null ? [shop.Name] : [shop.Name, contact], balance);
     }
 
+    /// <summary>What the payee has asked for since the start of the business-local day of <paramref name="now"/> (rejected and failed requests aside).</summary>
+    public static async Task<long> RequestedTodayAsync(MallDbContext db, BusinessTimeZone zone, PayeeKind kind, int payeeId, DateTime now,
+        CancellationToken cancellationToken)
+    {
+        var from = zone.StartOfDayUtc(DateOnly.FromDateTime(zone.ToLocal(now)));
+        return await db.Withdrawals.Where(w => w.PayeeKind == kind && w.PayeeId == payeeId && w.RequestedAt >= from
+                                               && w.Status != WithdrawalStatus.Rejected && w.Status != WithdrawalStatus.Failed)
+            .SumAsync(w => w.AmountFen, cancellationToken);
+    }
+
     /// <summary>False when the withdrawable balance is below the amount (nothing changed). The withdrawal is saved (it has its id).</summary>
     public static async Task<bool> TryFreezeAsync(MallDbContext db, Withdrawal w, DateTime now, CancellationToken cancellationToken)
     {

@@ -14,10 +14,8 @@ public sealed class WithdrawalQueries(IDbContextFactory<MallDbContext> contexts,
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var me = await PayeeBalances.OwnAsync(db, actor, kind, cancellationToken);
         var settings = await settingsStore.GetAsync(cancellationToken);
-        var from = zone.StartOfDayUtc(DateOnly.FromDateTime(zone.ToLocal(clock.GetUtcNow().UtcDateTime)));
+        var today = await PayeeBalances.RequestedTodayAsync(db, zone, kind, me.Id, clock.GetUtcNow().UtcDateTime, cancellationToken);
         var mine = db.Withdrawals.Where(w => w.PayeeKind == kind && w.PayeeId == me.Id);
-        var today = await mine.Where(w => w.RequestedAt >= from && w.Status != WithdrawalStatus.Rejected && w.Status != WithdrawalStatus.Failed)
-            .SumAsync(w => w.AmountFen, cancellationToken);
         var last = await mine.OrderByDescending(w => w.Id).Select(w => new PayoutAccount(w.Method, w.AccountNo, w.AccountName, w.BankName))
             .FirstOrDefaultAsync(cancellationToken);
         return new WithdrawalRules(me.Id, me.NamesText, me.VerifiedNames[0], me.Withdrawable, me.Owed,

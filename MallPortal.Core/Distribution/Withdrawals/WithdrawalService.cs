@@ -43,7 +43,7 @@ public sealed class WithdrawalService(IDbContextFactory<MallDbContext> contexts,
         {
             throw new DomainException(string.Format(CoreText.WithdrawalOverBalance, payee.Withdrawable), "Amount");
         }
-        var today = await TodayAsync(db, payee.Kind, payee.Id, now, cancellationToken) - input.Amount.Fen;
+        var today = await PayeeBalances.RequestedTodayAsync(db, zone, payee.Kind, payee.Id, now, cancellationToken) - input.Amount.Fen;
         if (today + input.Amount.Fen > settings.DailyWithdrawalLimitFen)
         {
             throw new DomainException(string.Format(CoreText.WithdrawalOverDailyLimit, new Money(settings.DailyWithdrawalLimitFen), new Money(today)), "Amount");
@@ -82,14 +82,6 @@ public sealed class WithdrawalService(IDbContextFactory<MallDbContext> contexts,
         }
         await transaction.CommitAsync(cancellationToken);
         await notifier.AfterCommitAsync(withdrawal, cancellationToken);
-    }
-
-    private async Task<long> TodayAsync(MallDbContext db, PayeeKind kind, int payeeId, DateTime now, CancellationToken cancellationToken)
-    {
-        var from = zone.StartOfDayUtc(DateOnly.FromDateTime(zone.ToLocal(now)));
-        return await db.Withdrawals.Where(w => w.PayeeKind == kind && w.PayeeId == payeeId && w.RequestedAt >= from
-                                               && w.Status != WithdrawalStatus.Rejected && w.Status != WithdrawalStatus.Failed)
-            .SumAsync(w => w.AmountFen, cancellationToken);
     }
 }
 

@@ -59,19 +59,15 @@ internal sealed class SettlementHandler : IOrderStepHandler
             return;
         }
         var lineIds = refund.Lines.Select(l => l.OrderLineId).ToList();
-        var paid = await db.OrderLines.Where(l => lineIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, l => l.Amount, cancellationToken);
-        var refunded = (await (from line in db.Set<RefundLine>()
-                               join r in db.Refunds on line.RefundId equals r.Id
-                               where lineIds.Contains(line.OrderLineId) && r.Status == RefundStatus.Refunded
-                               select new { line.OrderLineId, line.Amount }).ToListAsync(cancellationToken))
-            .GroupBy(l => l.OrderLineId).ToDictionary(g => g.Key, g => g.Sum(l => l.Amount.Fen));
+        var lines = await LineRefunds.OfAsync(db, lineIds, cancellationToken);
         var returned = await db.Set<SettlementEntry>().Where(e => e.OrderLineId != null && lineIds.Contains(e.OrderLineId.Value) && e.Kind == SettlementEntryKind.ServiceFeeReturned)
             .GroupBy(e => e.OrderLineId!.Value).Select(g => new { g.Key, Fen = g.Sum(e => e.AmountFen) }).ToDictionaryAsync(g => g.Key, g => g.Fen, cancellationToken);
         foreach (var line in refund.Lines)
         {
             await ledger.OnOrderAsync(refund.OrderId, line.OrderLineId, SettlementEntryKind.Refund, -line.Amount.Fen, cancellationToken);
-            var fee = paid[line.OrderLineId].Percent(new BasisPoints(settlement.ServiceFeeBp));
-            var due = fee.Share(refunded.GetValueOrDefault(line.OrderLineId), paid[line.OrderLineId].Fen).Fen - returned.GetValueOrDefault(line.OrderLineId);
+            var (paid, refunded) = lines[line.OrderLineId];
+            var fee = new Money(paid).Percent(new BasisPoints(settlement.ServiceFeeBp));
+            var due = fee.Share(refunded, paid).Fen - returned.GetValueOrDefault(line.OrderLineId);
             await ledger.OnOrderAsync(refund.OrderId, line.OrderLineId, SettlementEntryKind.ServiceFeeReturned, due, cancellationToken);
         }
     }
