@@ -112,6 +112,8 @@ public abstract class MallDbContext(DbContextOptions options)
 
     public DbSet<Distribution.ShopDistributorBlock> ShopDistributorBlocks => Set<Distribution.ShopDistributorBlock>();
 
+    public DbSet<Distribution.Risk.SignInTrace> SignInTraces => Set<Distribution.Risk.SignInTrace>();
+
     // Fixed here rather than read from IdentityOptions, so the design-time model (migrations)
     // and the running model are the same. Version 2 is users, roles, claims, logins and tokens.
     protected override Version SchemaVersion => IdentitySchemaVersions.Version2;

@@ -28,6 +28,8 @@ public static class DistributionModule
         services.AddSingleton<Commissions.IncomeQueries>();
         services.AddSingleton<Commissions.CommissionReconciliation>();
         services.AddSingleton<Funds.FundsReconciliation>();
+        services.AddSingleton<Risk.SignInTraceRecorder>();
+        services.AddSingleton<Risk.CommissionHoldService>();
         services.AddSingleton<Grades.GradeService>();
         services.AddSingleton<Withdrawals.WithdrawalNotifier>();
         services.AddSingleton<Withdrawals.WithdrawalService>();
@@ -40,6 +42,7 @@ public static class DistributionModule
         services.AddScoped<IDemoSeeder, Commissions.CommissionDemoSeeder>();
         services.AddScoped<IDemoSeeder, Withdrawals.WithdrawalDemoSeeder>();
         services.AddScoped<IDemoSeeder, Grades.GradeDemoSeeder>();
+        services.AddScoped<IDemoSeeder, Risk.CommissionHoldDemoSeeder>();
         return services;
     }
 }

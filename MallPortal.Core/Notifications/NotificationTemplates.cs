@@ -96,6 +96,15 @@ public static class NotificationTemplates
         "分销等级已提升", "恭喜！您的自营结算销售额已达 {sales}，分销等级升为“{grade}”，之后付款的订单按新等级的佣金比例计算（高于店铺比例时）。",
         SmsText: "【MallPortal】恭喜，您的分销等级已升为{grade}。");
 
+    public static readonly NotificationTemplate CommissionReleased = new(
+        "commission-released", NotificationCategory.Orders,
+        "佣金审核已通过", "订单 {number} 的佣金 {amount} 经平台风控审核已放行，将按售后期正常结算。");
+
+    public static readonly NotificationTemplate CommissionVoided = new(
+        "commission-voided", NotificationCategory.Orders,
+        "佣金已作废", "订单 {number} 的佣金 {amount} 经平台风控审核已作废，原因：{reason}。如有异议请联系平台客服。",
+        SmsText: "【MallPortal】订单{number}的佣金经风控审核已作废，原因请登录查看。");
+
     public static readonly NotificationTemplate FundsDifference = new(
         "funds-difference", NotificationCategory.Announcements,
         "资金对账发现差异", "{day} 的资金对账发现差异：{orders} 笔订单不平，{balances} 个余额与流水不符，请尽快核查。");
@@ -182,5 +191,5 @@ public static class NotificationTemplates
          MerchantApproved, MerchantRejected, DistributorApproved, DistributorRejected, ShopNoticeToDistributors, StockLow, StockDigest, OrderPlaced, OrderPlacedCod, OrderPaid, MerchantNewOrder,
          PaymentReminder, OrderClosed, OrderShipped, OrderReceived, OrderAutoReceived, CancellationRequested, CancellationRejected,
          OrderRefunded, OrderCancelledOnRequest, ReviewReplied, WithdrawalSubmitted, WithdrawalApproved, WithdrawalRejected, WithdrawalPaid,
-         WithdrawalFailed, FundsDifference, GradeUpgraded];
+         WithdrawalFailed, FundsDifference, GradeUpgraded, CommissionReleased, CommissionVoided];
 }

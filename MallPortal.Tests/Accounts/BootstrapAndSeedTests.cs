@@ -1,5 +1,6 @@
 using MallPortal.Core.Accounts;
 using MallPortal.Core.Data;
+using MallPortal.Core.Distribution.Risk;
 using MallPortal.Core.Seeding;
 using MallPortal.Tests.Support;
 using Microsoft.AspNetCore.Identity;
@@ -62,7 +63,7 @@ public class BootstrapAndSeedTests
         var first = await db.InScopeAsync(s => s.GetRequiredService<DemoDataSeeder>().SeedAsync());
         var second = await db.InScopeAsync(s => s.GetRequiredService<DemoDataSeeder>().SeedAsync());
 
-        Assert.Equal(["accounts", "catalog", "orders", "distribution", "commissions", "withdrawals", "grades"], first);
+        Assert.Equal(["accounts", "catalog", "orders", "distribution", "commissions", "withdrawals", "grades", "commission-holds"], first);
         Assert.Empty(second);
         await db.InScopeAsync(async s =>
         {
@@ -75,8 +76,11 @@ public class BootstrapAndSeedTests
             var chain = await context.Distributors.OrderBy(d => d.Depth).Select(d => new { d.Name, d.Depth, d.Path }).ToListAsync();
             Assert.Equal(["王芳", "李强", "赵敏"], chain.Select(d => d.Name));
             Assert.True(chain[2].Path.StartsWith(chain[1].Path) && chain[1].Path.StartsWith(chain[0].Path));
-            // Three customers' first orders and 孙丽's second one (the commission demo).
-            Assert.Equal(4, await context.OrderAttributions.CountAsync());
+            // Three customers' first orders, 孙丽's second one (the commission demo) and 吴昊's two on 王芳's phone (the hold demo):
+            // one held for review, one voided.
+            Assert.Equal(6, await context.OrderAttributions.CountAsync());
+            Assert.Equal([CommissionHold.Held, CommissionHold.Voided],
+                await context.Commissions.Where(c => c.Hold != CommissionHold.None).OrderBy(c => c.Hold).Select(c => c.Hold).ToListAsync());
             // 王芳 withdrew through every state; her settled sales made her 银牌.
             Assert.Equal(5, await context.Withdrawals.CountAsync());
             Assert.Equal("银牌", await (from d in context.Distributors join g in context.DistributorGrades on d.GradeId equals g.Id

@@ -9,6 +9,7 @@ public class FundsAccessTests(AppFixture app) : IClassFixture<AppFixture>
     public static TheoryData<string, string> AdminPages() => new()
     {
         { "/admin/withdrawals", "提现审核" },
+        { "/admin/commission-holds", "佣金风控审核" },
         { "/admin/distributor-grades", "分销员等级" },
         { "/admin/shop-fees", "平台服务费" },
         { "/admin/reconciliation/funds", "资金对账" },
@@ -22,6 +23,7 @@ public class FundsAccessTests(AppFixture app) : IClassFixture<AppFixture>
     [InlineData("/distributor/income")]
     [InlineData("/distributor/withdrawals")]
     [InlineData("/admin/withdrawals")]
+    [InlineData("/admin/commission-holds")]
     [InlineData("/admin/distributor-grades")]
     [InlineData("/admin/shop-fees")]
     [InlineData("/admin/reconciliation/funds")]

@@ -1,4 +1,5 @@
 using MallPortal.Core.Common;
+using MallPortal.Core.Distribution.Risk;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -75,6 +76,20 @@ public class Commission
 
     public int Version { get; private set; }
 
+    /// <summary>The abuse signals found at payment (decision 0010); any of them holds the commission for the admin's review.</summary>
+    public CommissionRisk Risk { get; private set; }
+
+    public CommissionHold Hold { get; private set; }
+
+    /// <summary>The admin's reason when it was voided, or note when released.</summary>
+    public string? HoldNote { get; private set; }
+
+    public DateTime? HoldReviewedAt { get; private set; }
+
+    public int? HoldReviewedByUserId { get; private set; }
+
+    public bool IsHeld => Hold == CommissionHold.Held;
+
     public long NetFen => AmountFen - ReversedFen;
 
     /// <summary>Where this commission's money sits now.</summary>
@@ -92,6 +107,26 @@ public class Commission
         BaseFen = share.BaseFen, RateBp = share.Rate.Value, Capped = share.Capped, AmountFen = share.AmountFen,
         Status = CommissionStatus.Estimated, EstimatedAt = now,
     };
+
+    /// <summary>Abuse signals were found: the commission waits for the admin before it can settle.</summary>
+    internal void HoldFor(CommissionRisk risk)
+    {
+        if (risk != CommissionRisk.None)
+        {
+            (Risk, Hold) = (risk, CommissionHold.Held);
+        }
+    }
+
+    /// <summary>The admin's decision on a held commission: released (settles as usual) or voided (the caller reverses what is left).</summary>
+    internal void Review(bool release, string? note, int adminUserId, DateTime now)
+    {
+        if (!IsHeld)
+        {
+            throw new DomainException(Resources.CoreText.CommissionHoldDecided);
+        }
+        (Hold, HoldNote, HoldReviewedAt, HoldReviewedByUserId) = (release ? CommissionHold.Released : CommissionHold.Voided, note, now, adminUserId);
+        Version++;
+    }
 
     internal void Freeze(DateTime now, DateTime settleAfter)
     {
@@ -137,6 +172,10 @@ internal sealed class CommissionConfiguration : IEntityTypeConfiguration<Commiss
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Ignore(c => c.NetFen);
         builder.Ignore(c => c.Bucket);
+        builder.Ignore(c => c.IsHeld);
+        builder.Property(c => c.Risk).HasMaxLength(120);
+        builder.Property(c => c.HoldNote).HasMaxLength(200);
+        builder.HasIndex(c => c.Hold);
         builder.HasOne<Orders.Order>().WithMany().HasForeignKey(c => c.OrderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Orders.OrderLine>().WithMany().HasForeignKey(c => c.OrderLineId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Distributor>().WithMany().HasForeignKey(c => c.DistributorId).OnDelete(DeleteBehavior.Restrict);

@@ -30,6 +30,9 @@ public enum CommissionEntryKind
     /// <summary>Refunded after settlement: out of 可提现, which may go below zero (待追回) and is offset by later earnings.</summary>
     ClawedBack,
 
+    /// <summary>Held for abuse signals and voided by the admin: out of 预估 or 冻结, back to the shop.</summary>
+    Voided,
+
     /// <summary>A withdrawal was asked for: 可提现 → 提现中.</summary>
     WithdrawalRequested,
 

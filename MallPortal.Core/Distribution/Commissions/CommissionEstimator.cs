@@ -8,7 +8,8 @@ namespace MallPortal.Core.Distribution.Commissions;
 /// <summary>
 /// At payment: who earns on an order (its attribution's chain, or the buyer's own chain for a shop with self-purchase
 /// commission), under the shop's policy as it is now, capped per line; one estimated commission per line, beneficiary and
-/// level. A suspended distributor, or one the shop has blocked, earns nothing; if that is the promoter, nobody does.
+/// level. A suspended distributor, or one the shop has blocked, earns nothing; if that is the promoter, nobody does. A commission
+/// with abuse signals is held for the admin's review (decision 0010).
 /// </summary>
 internal sealed class CommissionEstimator(DistributionSettingsStore settingsStore)
 {
@@ -31,6 +32,7 @@ internal sealed class CommissionEstimator(DistributionSettingsStore settingsStor
         var costs = await db.ProductSkus.Where(s => skuIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.CostPrice, cancellationToken);
         var overrides = await db.ProductCommissionRules.AsNoTracking().Where(r => productIds.Contains(r.ProductId)).ToDictionaryAsync(r => r.ProductId, cancellationToken);
         var beneficiaries = await GradedAsync(db, chain, cancellationToken);
+        var risks = await Risk.CommissionRiskCheck.AssessAsync(db, order, chain, policy.SelfPurchase, order.PaidAt ?? ledger.Now, cancellationToken);
         var shopRule = new CommissionRule(policy.Rates.Take(levels).ToList(), policy.Base);
         foreach (var line in order.Lines)
         {
@@ -44,6 +46,7 @@ internal sealed class CommissionEstimator(DistributionSettingsStore settingsStor
             foreach (var share in CommissionCalculator.Split(commissionLine, rule, beneficiaries, settings.CommissionCap))
             {
                 var commission = Commission.Estimate(order.Id, order.ShopId, line.Amount.Fen, share, order.PaidAt ?? ledger.Now);
+                commission.HoldFor(risks.GetValueOrDefault(share.DistributorId));
                 db.Commissions.Add(commission);
                 ledger.Move(commission, CommissionEntryKind.Accrued, null, CommissionBucket.Estimated, commission.AmountFen);
                 await shops.OnOrderAsync(order.Id, line.Id, SettlementEntryKind.Commission, -commission.AmountFen, cancellationToken);

@@ -12,13 +12,13 @@ public sealed class CommissionService(IDbContextFactory<MallDbContext> contexts,
 
     /// <summary>
     /// Settles what is due at <paramref name="now"/>, except lines of an order with an open cancellation or after-sale
-    /// request (they wait for its outcome). Returns how many commissions settled.
+    /// request (they wait for its outcome) and commissions held for the admin's review (decision 0010). Returns how many commissions settled.
     /// </summary>
     public async Task<int> SettleDueAsync(DateTime now, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var due = await db.Commissions
-            .Where(c => c.Status == CommissionStatus.Frozen && c.SettleAfter <= now
+            .Where(c => c.Status == CommissionStatus.Frozen && c.SettleAfter <= now && c.Hold != Risk.CommissionHold.Held
                         && !db.Refunds.Any(r => r.OrderId == c.OrderId && r.Status == RefundStatus.Requested))
             .OrderBy(c => c.Id).Take(Batch).ToListAsync(cancellationToken);
         if (due.Count == 0)

@@ -47,7 +47,7 @@ public sealed class IncomeQueries(IDbContextFactory<MallDbContext> contexts, Bus
                           join l in db.OrderLines on c.OrderLineId equals l.Id
                           orderby c.EstimatedAt descending, c.Id descending
                           select new IncomeRow(c.Id, o.Number, l.Title, l.Quantity, c.Level, c.BaseFen, c.RateBp, c.Capped, c.AmountFen, c.ReversedFen,
-                              c.Status, c.EstimatedAt, c.SettleAfter))
+                              c.Status, c.EstimatedAt, c.SettleAfter, c.Hold, c.Risk, c.HoldNote))
             .Skip(Math.Max(0, page) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return new Page<IncomeRow>(rows, total);
     }
@@ -83,7 +83,8 @@ public sealed class IncomeQueries(IDbContextFactory<MallDbContext> contexts, Bus
 public sealed record IncomeFilter(int? LastDays = null, CommissionStatus? Status = null, int? Level = null, string? OrderNumber = null);
 
 public sealed record IncomeRow(int Id, string OrderNumber, string Product, int Quantity, int Level, long BaseFen, int RateBp, bool Capped, long AmountFen,
-    long ReversedFen, CommissionStatus Status, DateTime EstimatedAt, DateTime? SettleAfter)
+    long ReversedFen, CommissionStatus Status, DateTime EstimatedAt, DateTime? SettleAfter, Risk.CommissionHold Hold = Risk.CommissionHold.None,
+    Risk.CommissionRisk Risk = Risk.CommissionRisk.None, string? HoldNote = null)
 {
     public Money Net => new(AmountFen - ReversedFen);
 }

@@ -20,7 +20,8 @@ internal static class PayeeBalances
         if (kind == PayeeKind.Distributor)
         {
             var d = await DistributorLookup.OwnAsync(db, actor, cancellationToken);
-            return new Payee(kind, d.Id, d.Name, [d.Name], d.WithdrawableFen);
+            var held = await db.Commissions.AnyAsync(c => c.DistributorId == d.Id && c.Hold == Risk.CommissionHold.Held, cancellationToken);
+            return new Payee(kind, d.Id, d.Name, [d.Name], d.WithdrawableFen, held);
         }
         var shopId = await Catalog.ProductService.ShopOfAsync(db, actor, cancellationToken);
         var shop = await db.Shops.Where(s => s.Id == shopId).Select(s => new { s.Name, s.OwnerUserId }).SingleAsync(cancellationToken);
@@ -92,7 +93,8 @@ internal static class PayeeBalances
 }
 
 /// <summary>Who is paid: its kind and id, the name shown, the names a payout account may carry, the withdrawable balance (below zero: owed).</summary>
-internal sealed record Payee(PayeeKind Kind, int Id, string Name, IReadOnlyList<string> VerifiedNames, long WithdrawableFen)
+/// <param name="Flagged">Commissions of the payee are held for abuse signals: no request of it is approved automatically.</param>
+internal sealed record Payee(PayeeKind Kind, int Id, string Name, IReadOnlyList<string> VerifiedNames, long WithdrawableFen, bool Flagged = false)
 {
     public Money Withdrawable => new(Math.Max(0, WithdrawableFen));
 

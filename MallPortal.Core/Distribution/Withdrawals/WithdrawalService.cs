@@ -16,7 +16,8 @@ public sealed class WithdrawalService(IDbContextFactory<MallDbContext> contexts,
 {
     /// <summary>
     /// Within the minimum, the daily limit and the balance, to an account in the payee's verified name; the amount (fee
-    /// included) is frozen at once. Small requests of a payee with nothing owed are approved at once when the admin allows it.
+    /// included) is frozen at once. Small requests of a payee with nothing owed and no commission held for review are approved at
+    /// once when the admin allows it.
     /// </summary>
     public async Task<string> RequestAsync(Actor actor, WithdrawalRequest input, CancellationToken cancellationToken = default)
     {
@@ -31,7 +32,7 @@ public sealed class WithdrawalService(IDbContextFactory<MallDbContext> contexts,
         var now = clock.GetUtcNow().UtcDateTime;
         var withdrawal = Withdrawal.Request(numbers.Withdrawal(now), payee.Kind, payee.Id, actor.UserId, input.Amount,
             input.Amount.Percent(new BasisPoints(settings.WithdrawalFeeBp)), account, now);
-        if (input.Amount.Fen <= settings.AutoApproveUpToFen && payee.Owed.IsZero)
+        if (input.Amount.Fen <= settings.AutoApproveUpToFen && payee.Owed.IsZero && !payee.Flagged)
         {
             withdrawal.Apply(WithdrawalTrigger.Approve, null, CoreText.WithdrawalAutoApproved, now);
         }

@@ -747,6 +747,21 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                     b.Property<DateTime?>("FrozenAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Hold")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("HoldNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("HoldReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("HoldReviewedByUserId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Level")
                         .HasColumnType("integer");
 
@@ -764,6 +779,11 @@ namespace MallPortal.Core.Data.Migrations.Postgres
 
                     b.Property<long>("ReversedFen")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Risk")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
 
                     b.Property<DateTime?>("SettleAfter")
                         .HasColumnType("timestamp with time zone");
@@ -789,6 +809,8 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Hold");
 
                     b.HasIndex("OrderId");
 
@@ -1507,6 +1529,35 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                     b.HasIndex("DistributorId", "At");
 
                     b.ToTable("PromotionSignups");
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Distribution.Risk.SignInTrace", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeviceHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("NetworkHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("SignInTraces");
                 });
 
             modelBuilder.Entity("MallPortal.Core.Distribution.ShopDistributorBlock", b =>
@@ -3243,6 +3294,15 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("LinkId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Distribution.Risk.SignInTrace", b =>
+                {
+                    b.HasOne("MallPortal.Core.Accounts.MallUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -710,6 +710,21 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                     b.Property<DateTime?>("FrozenAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hold")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HoldNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HoldReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HoldReviewedByUserId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Level")
                         .HasColumnType("INTEGER");
 
@@ -727,6 +742,11 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
 
                     b.Property<long>("ReversedFen")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Risk")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SettleAfter")
                         .HasColumnType("TEXT");
@@ -752,6 +772,8 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Hold");
 
                     b.HasIndex("OrderId");
 
@@ -1444,6 +1466,33 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                     b.HasIndex("DistributorId", "At");
 
                     b.ToTable("PromotionSignups");
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Distribution.Risk.SignInTrace", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeviceHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NetworkHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("SignInTraces");
                 });
 
             modelBuilder.Entity("MallPortal.Core.Distribution.ShopDistributorBlock", b =>
@@ -3122,6 +3171,15 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("LinkId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Distribution.Risk.SignInTrace", b =>
+                {
+                    b.HasOne("MallPortal.Core.Accounts.MallUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
