@@ -33,6 +33,14 @@ public class CommissionJourneyTests(BrowserFixture browser)
         // The demo's promoted orders of the last 30 days, recomputed at 12 % / 6 % beside what they cost at 8 % / 3 %.
         await merchant.GetByTestId("run-what-if").ClickAsync();
         await Assertions.Expect(merchant.GetByTestId("what-if-summary")).ToContainTextAsync("按新比例");
+        // A richer 银牌 tier (王芳's grade) tried beside the shop's rates costs more on her promoted lines; nothing is saved.
+        var summary = await merchant.GetByTestId("what-if-summary").InnerTextAsync();
+        await merchant.GetByText("等级阶梯试算（可选）").ClickAsync();
+        var silver = merchant.GetByTestId("what-if-grade").Filter(new() { HasText = "银牌" });
+        await silver.Locator("[data-testid=grade-rate-1] input, input[data-testid=grade-rate-1]").FillAsync("20");
+        await merchant.Keyboard.PressAsync("Tab");
+        await merchant.GetByTestId("run-what-if").ClickAsync();
+        await Assertions.Expect(merchant.GetByTestId("what-if-summary")).Not.ToHaveTextAsync(summary);
 
         var li = await browser.NewPageAsync();
         await li.LogInAsync("13800000012", MallPortalFactory.DemoPassword, $"/product/{Product}");

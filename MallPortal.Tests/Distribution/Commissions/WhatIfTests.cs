@@ -34,4 +34,49 @@ public sealed class WhatIfTests
         var consumer = await kit.ConsumerAsync(Orders.OrderTestKit.Buyer);
         await Assert.ThrowsAsync<DomainException>(() => whatIf.RunAsync(consumer, policy, 30));
     }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task A_distributors_own_purchase_counts_only_under_a_proposed_self_purchase_switch(DatabaseProvider provider)
+    {
+        await using var kit = await DistributionTestKit.CreateAsync(provider);
+        var merchant = await kit.Orders.MerchantAsync();
+        var whatIf = kit.Get<CommissionWhatIf>();
+        var policy = new CommissionPolicyInput(true, 2, 1000, 500, 0, CommissionBase.PaidAmount, false);
+        await CommissionLifecycleTests.SetPolicyAsync(kit, policy);
+        var (without, with) = (await whatIf.RunAsync(merchant, policy, 30), await whatIf.RunAsync(merchant, policy with { SelfPurchase = true }, 30));
+
+        await kit.BuyAsync(await kit.DistributorAsync(DistributionTestKit.Li));
+
+        var after = await whatIf.RunAsync(merchant, policy, 30);
+        var afterWith = await whatIf.RunAsync(merchant, policy with { SelfPurchase = true }, 30);
+        Assert.Equal((without.Lines, without.Proposed), (after.Lines, after.Proposed));
+        Assert.Equal(with.Lines + 1, afterWith.Lines);
+        Assert.True(afterWith.Levels[0].Proposed.Fen > with.Levels[0].Proposed.Fen, "李强 earns level 1 on his own purchase");
+        Assert.True(afterWith.Levels[1].Proposed.Fen > with.Levels[1].Proposed.Fen, "王芳 earns level 2 on it");
+        Assert.Equal(with.Actual, afterWith.Actual); // it paid nothing under the saved policy
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Grade_tiers_tried_above_the_shops_rates_cost_more_and_below_them_change_nothing(DatabaseProvider provider)
+    {
+        await using var kit = await DistributionTestKit.CreateAsync(provider);
+        var merchant = await kit.Orders.MerchantAsync();
+        var whatIf = kit.Get<CommissionWhatIf>();
+        var policy = new CommissionPolicyInput(true, 2, 800, 300, 0, CommissionBase.PaidAmount, false);
+        await CommissionLifecycleTests.SetPolicyAsync(kit, policy);
+        var link = await kit.ProductLinkAsync(await kit.DistributorAsync(DistributionTestKit.Wang));
+        var buyer = await kit.NewUserAsync("137" + Random.Shared.Next(10_000_000, 99_999_999));
+        await kit.Get<Core.Distribution.AttributionService>().OnSignedInAsync(buyer.UserId, new Core.Distribution.ReferralCookie(link.Code, kit.Now).ToString());
+        await kit.BuyAsync(buyer);
+        var silver = (await kit.Get<Core.Distribution.Grades.GradeService>().ListAsync()).Single(g => g.Name == "银牌"); // 王芳's grade: 10 % / 4 %
+
+        var asIs = await whatIf.RunAsync(merchant, policy, 30);
+        var below = await whatIf.RunAsync(merchant, policy, 30, [new GradeRates(silver.Id, 0, 0, 0)]);
+        var raised = await whatIf.RunAsync(merchant, policy, 30, [new GradeRates(silver.Id, 2000, 400, 0)]);
+
+        Assert.True(below.Levels[0].Proposed.Fen < asIs.Levels[0].Proposed.Fen, "without her grade 王芳 earns the shop's 8 %");
+        Assert.True(raised.Levels[0].Proposed.Fen > asIs.Levels[0].Proposed.Fen, "at 20 % she earns more");
+        Assert.Equal((asIs.Lines, asIs.Actual), (raised.Lines, raised.Actual));
+        Assert.Equal(asIs.Actual, (await whatIf.RunAsync(merchant, policy, 30)).Actual); // nothing was saved
+    }
 }
