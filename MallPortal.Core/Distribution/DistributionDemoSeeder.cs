@@ -24,9 +24,7 @@ public sealed class DistributionDemoSeeder(IDbContextFactory<MallDbContext> cont
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var adminId = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == Roles.Admin select ur.UserId)
-            .FirstAsync(cancellationToken);
-        var admin = new Actor(adminId, new HashSet<string> { Roles.Admin });
+        var admin = await AdminLookup.FirstAsync(db, cancellationToken);
         async Task<Actor> UserAsync(string login) => new(await db.Users.Where(u => u.PhoneNumber == login || u.Email == login).Select(u => u.Id)
             .SingleAsync(cancellationToken), new HashSet<string> { Roles.Consumer, Roles.Distributor });
         async Task<Distributor> JoinAsync(string login, string name, string id, string region, string? invite)

@@ -96,6 +96,10 @@ public static class NotificationTemplates
         "分销等级已提升", "恭喜！您的自营结算销售额已达 {sales}，分销等级升为“{grade}”，之后付款的订单按新等级的佣金比例计算（高于店铺比例时）。",
         SmsText: "【MallPortal】恭喜，您的分销等级已升为{grade}。");
 
+    public static readonly NotificationTemplate CommissionHeld = new(
+        "commission-held", NotificationCategory.Announcements,
+        "有佣金待风控审核", "订单 {orders} 的佣金出现风险信号（与分销员同手机号、同地址、同设备或网络，自买自返或刷单退款），已暂停结算，请到佣金风控审核处理。");
+
     public static readonly NotificationTemplate CommissionReleased = new(
         "commission-released", NotificationCategory.Orders,
         "佣金审核已通过", "订单 {number} 的佣金 {amount} 经平台风控审核已放行，将按售后期正常结算。");
@@ -191,5 +195,5 @@ public static class NotificationTemplates
          MerchantApproved, MerchantRejected, DistributorApproved, DistributorRejected, ShopNoticeToDistributors, StockLow, StockDigest, OrderPlaced, OrderPlacedCod, OrderPaid, MerchantNewOrder,
          PaymentReminder, OrderClosed, OrderShipped, OrderReceived, OrderAutoReceived, CancellationRequested, CancellationRejected,
          OrderRefunded, OrderCancelledOnRequest, ReviewReplied, WithdrawalSubmitted, WithdrawalApproved, WithdrawalRejected, WithdrawalPaid,
-         WithdrawalFailed, FundsDifference, GradeUpgraded, CommissionReleased, CommissionVoided];
+         WithdrawalFailed, FundsDifference, GradeUpgraded, CommissionHeld, CommissionReleased, CommissionVoided];
 }

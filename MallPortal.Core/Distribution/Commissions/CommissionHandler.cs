@@ -12,7 +12,7 @@ namespace MallPortal.Core.Distribution.Commissions;
 /// moved see it at once.
 /// </summary>
 internal sealed class CommissionHandler(IDbContextFactory<MallDbContext> contexts, CommissionEstimator estimator, DistributionSettingsStore settingsStore,
-    ILiveUpdates live) : IOrderStepHandler
+    ILiveUpdates live, Notifications.NotificationService notifications) : IOrderStepHandler
 {
     public async Task OnStepsAsync(MallDbContext db, IReadOnlyList<OrderStep> steps, CancellationToken cancellationToken)
     {
@@ -51,6 +51,23 @@ internal sealed class CommissionHandler(IDbContextFactory<MallDbContext> context
         if (distributors.Count > 0)
         {
             await live.PublishAsync(new CommissionsChanged(distributors), cancellationToken);
+        }
+        await AlertAdminsAsync(db, steps, cancellationToken);
+    }
+
+    /// <summary>Payments whose commissions were held for abuse signals: the admins are told there is something to review.</summary>
+    private async Task AlertAdminsAsync(MallDbContext db, IReadOnlyList<OrderStep> steps, CancellationToken cancellationToken)
+    {
+        var paid = steps.Where(s => s.IsPaid).Select(s => s.Order.Id).ToList();
+        var held = paid.Count == 0 ? [] : await (from c in db.Commissions
+                                                 join o in db.Orders on c.OrderId equals o.Id
+                                                 where paid.Contains(c.OrderId) && c.Hold == Risk.CommissionHold.Held
+                                                 select o.Number).Distinct().ToListAsync(cancellationToken);
+        if (held.Count > 0)
+        {
+            var admins = await Accounts.AdminLookup.Ids(db).ToListAsync(cancellationToken);
+            await notifications.NotifyManyAsync(admins, Notifications.NotificationTemplates.CommissionHeld,
+                new Dictionary<string, string> { ["orders"] = string.Join("、", held) }, "/admin/commission-holds", cancellationToken);
         }
     }
 

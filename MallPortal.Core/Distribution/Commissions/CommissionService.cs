@@ -29,13 +29,19 @@ public sealed class CommissionService(IDbContextFactory<MallDbContext> contexts,
         var ledger = new CommissionLedger(db, now);
         foreach (var commission in due)
         {
-            commission.Settle(now);
-            ledger.Move(commission, CommissionEntryKind.Settled, CommissionBucket.Frozen, CommissionBucket.Withdrawable, commission.NetFen);
+            Settle(ledger, commission, now);
         }
         await db.SaveChangesAsync(cancellationToken);
         await ledger.FlushAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await live.PublishAsync(new CommissionsChanged(ledger.Touched), cancellationToken);
         return due.Count;
+    }
+
+    /// <summary>冻结 → 可提现, with its ledger entry: the job's way, and a released hold's whose window has passed.</summary>
+    internal static void Settle(CommissionLedger ledger, Commission commission, DateTime now)
+    {
+        commission.Settle(now);
+        ledger.Move(commission, CommissionEntryKind.Settled, CommissionBucket.Frozen, CommissionBucket.Withdrawable, commission.NetFen);
     }
 }

@@ -30,8 +30,7 @@ public sealed class FundsReconciliation(IDbContextFactory<MallDbContext> context
         if (!report.Balanced)
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var admins = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == Roles.Admin select ur.UserId)
-                .ToListAsync(cancellationToken);
+            var admins = await AdminLookup.Ids(db).ToListAsync(cancellationToken);
             await notifications.NotifyManyAsync(admins, NotificationTemplates.FundsDifference, new Dictionary<string, string>
             {
                 ["day"] = yesterday.ToString("yyyy-MM-dd"), ["orders"] = report.Differences.Count.ToString(), ["balances"] = report.Balances.Count.ToString(),

@@ -16,9 +16,7 @@ public sealed class GradeDemoSeeder(IDbContextFactory<MallDbContext> contexts, G
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var adminId = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == Roles.Admin select ur.UserId)
-            .FirstAsync(cancellationToken);
-        var admin = new Actor(adminId, new HashSet<string> { Roles.Admin });
+        var admin = await AdminLookup.FirstAsync(db, cancellationToken);
         await grades.SaveAsync(admin, null, new GradeInput("普通", 0, 0, 0, 0), cancellationToken);
         await grades.SaveAsync(admin, null, new GradeInput("银牌", 50_000, 1000, 400, 0), cancellationToken);
         await grades.SaveAsync(admin, null, new GradeInput("金牌", 500_000, 1200, 500, 0), cancellationToken);

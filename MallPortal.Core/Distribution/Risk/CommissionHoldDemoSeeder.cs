@@ -37,8 +37,7 @@ public sealed class CommissionHoldDemoSeeder(IDbContextFactory<MallDbContext> co
             await fulfilment.ShipAsync(merchant, number, "中通快递", "ZT" + number[^10..], cancellationToken);
             await fulfilment.MarkCashCollectedAsync(merchant, number, cancellationToken);
         }
-        var adminId = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == Roles.Admin select ur.UserId).FirstAsync(cancellationToken);
-        var admin = new Actor(adminId, new HashSet<string> { Roles.Admin });
+        var admin = await AdminLookup.FirstAsync(db, cancellationToken);
         var first = (await holds.QueueAsync(admin, CommissionHold.Held, 0, 10, cancellationToken)).Items.OrderBy(h => h.Id).First();
         await holds.ReviewAsync(admin, first.Id, false, "与分销员同一设备下单，经核实为分销员本人代下单", cancellationToken);
     }

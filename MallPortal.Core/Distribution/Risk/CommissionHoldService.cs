@@ -62,8 +62,7 @@ public sealed class CommissionHoldService(IDbContextFactory<MallDbContext> conte
         else if (commission.Status == CommissionStatus.Frozen && commission.SettleAfter <= now
                  && !await db.Refunds.AnyAsync(r => r.OrderId == commission.OrderId && r.Status == RefundStatus.Requested, cancellationToken))
         {
-            commission.Settle(now);
-            ledger.Move(commission, CommissionEntryKind.Settled, CommissionBucket.Frozen, CommissionBucket.Withdrawable, commission.NetFen);
+            CommissionService.Settle(ledger, commission, now);
         }
         try
         {

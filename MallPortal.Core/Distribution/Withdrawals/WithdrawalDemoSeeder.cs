@@ -24,9 +24,7 @@ public sealed class WithdrawalDemoSeeder(IDbContextFactory<MallDbContext> contex
         await commissions.SettleDueAsync(clock.GetUtcNow().UtcDateTime.AddDays(settings.SettleAfterDays).AddMinutes(1), cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var wang = await db.Distributors.AsNoTracking().SingleAsync(d => d.Mobile == "13800000011", cancellationToken);
-        var adminId = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == Roles.Admin select ur.UserId)
-            .FirstAsync(cancellationToken);
-        var (admin, me) = (new Actor(adminId, new HashSet<string> { Roles.Admin }), new Actor(wang.UserId, new HashSet<string> { Roles.Distributor }));
+        var (admin, me) = (await AdminLookup.FirstAsync(db, cancellationToken), new Actor(wang.UserId, new HashSet<string> { Roles.Distributor }));
         var alipay = new PayoutAccount(PayoutMethod.Alipay, "13800000011", "王芳");
         var card = new PayoutAccount(PayoutMethod.BankCard, "6222021001122334455", "王芳", "中国工商银行");
         async Task<string> AskAsync(long fen, PayoutAccount to) => await withdrawals.RequestAsync(me, new WithdrawalRequest(new Money(fen), to), cancellationToken);

@@ -154,7 +154,7 @@ public sealed class CommissionLifecycleTests
     private static Task<int> AddressAsync(DistributionTestKit kit, Actor buyer) =>
         kit.Get<Core.Accounts.AddressService>().AddAsync(buyer, new Core.Accounts.AddressInput("陈静", "13800000021", "广东省", "深圳市", "南山区", "科苑路 15 号"), true);
 
-    private static Task<List<Commission>> CommissionsAsync(DistributionTestKit kit, string number) =>
+    internal static Task<List<Commission>> CommissionsAsync(DistributionTestKit kit, string number) =>
         kit.QueryAsync(db => db.Commissions.AsNoTracking().Where(c => db.Orders.Any(o => o.Id == c.OrderId && o.Number == number))
             .OrderBy(c => c.Level).ToListAsync());
 

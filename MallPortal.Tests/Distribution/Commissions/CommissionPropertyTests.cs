@@ -47,11 +47,11 @@ public sealed class CommissionPropertyTests
             var placed = await kit.Orders.PlaceAsync(buyer, address, lines);
             var number = Assert.Single(placed.OrderNumbers);
             await kit.Orders.PayAtCashierAsync(buyer, number);
-            var earned = await CommissionsAsync(kit, number);
+            var earned = await CommissionLifecycleTests.CommissionsAsync(kit, number);
             if (sale.Replay)
             {
                 await kit.Orders.NotifyAsync(kit.Orders.PaidNotice(placed.PaymentNumber, placed.Amount));
-                Assert.Equal(earned.Select(c => (c.Id, c.AmountFen)), (await CommissionsAsync(kit, number)).Select(c => (c.Id, c.AmountFen)));
+                Assert.Equal(earned.Select(c => (c.Id, c.AmountFen)), (await CommissionLifecycleTests.CommissionsAsync(kit, number)).Select(c => (c.Id, c.AmountFen)));
             }
             await MoveOnAsync(kit, buyer, number, sale.Path);
             await AssertInvariantsAsync(kit, admin, start, number, sale);
@@ -91,7 +91,7 @@ public sealed class CommissionPropertyTests
 
     private static async Task AssertInvariantsAsync(DistributionTestKit kit, Actor admin, DateTime start, string number, Sale sale)
     {
-        var commissions = await CommissionsAsync(kit, number);
+        var commissions = await CommissionLifecycleTests.CommissionsAsync(kit, number);
         var order = await kit.Orders.OrderAsync(number);
         foreach (var line in order.Lines)
         {
@@ -105,7 +105,4 @@ public sealed class CommissionPropertyTests
         var funds = await kit.Get<FundsReconciliation>().RunAsync(admin, new Period(start.AddDays(-1), kit.Now.AddMinutes(1)));
         Assert.True(funds.Balanced, $"{funds.Differences.Count} orders and {funds.Balances.Count} balances differ");
     }
-
-    private static Task<List<Commission>> CommissionsAsync(DistributionTestKit kit, string number) =>
-        kit.QueryAsync(db => db.Commissions.AsNoTracking().Where(c => db.Orders.Any(o => o.Id == c.OrderId && o.Number == number)).OrderBy(c => c.Id).ToListAsync());
 }

@@ -31,19 +31,21 @@ public sealed class CommissionHoldTests
         var buyer = await CommissionLifecycleTests.BoundBuyerAsync(kit);
         var number = await ReceivedAsync(kit, buyer, recipientMobile: DistributionTestKit.Li);
 
-        var rows = await CommissionsAsync(kit, number);
+        var rows = await CommissionLifecycleTests.CommissionsAsync(kit, number);
         Assert.Equal([(1, CommissionHold.Held, CommissionRisk.SharedPhone), (2, CommissionHold.None, CommissionRisk.None)], rows.Select(c => (c.Level, c.Hold, c.Risk)));
+        var admin = await kit.AdminAsync();
+        Assert.True(await kit.QueryAsync(db => db.Notifications.AnyAsync(n => n.UserId == admin.UserId && n.Title == "有佣金待风控审核" && n.Body.Contains(number))));
         kit.Orders.Clock.Advance(TimeSpan.FromDays(8));
         await kit.Get<CommissionService>().SettleDueAsync(kit.Now);
-        Assert.Equal([CommissionStatus.Frozen, CommissionStatus.Settled], (await CommissionsAsync(kit, number)).Select(c => c.Status));
+        Assert.Equal([CommissionStatus.Frozen, CommissionStatus.Settled], (await CommissionLifecycleTests.CommissionsAsync(kit, number)).Select(c => c.Status));
 
-        var queue = await kit.Get<CommissionHoldService>().QueueAsync(await kit.AdminAsync(), CommissionHold.Held, 0, 20);
+        var queue = await kit.Get<CommissionHoldService>().QueueAsync(admin, CommissionHold.Held, 0, 20);
         var row = Assert.Single(queue.Items, r => r.OrderNumber == number);
         Assert.Equal(("李强", "买家与分销员手机号相同"), (row.Distributor, CommissionRiskText.Describe(row.Risk)));
         var withdrawable = await WithdrawableAsync(kit, DistributionTestKit.Li);
-        await kit.Get<CommissionHoldService>().ReviewAsync(await kit.AdminAsync(), row.Id, true, null);
+        await kit.Get<CommissionHoldService>().ReviewAsync(admin, row.Id, true, null);
 
-        var mine = (await CommissionsAsync(kit, number))[0];
+        var mine = (await CommissionLifecycleTests.CommissionsAsync(kit, number))[0];
         Assert.Equal((CommissionStatus.Settled, CommissionHold.Released), (mine.Status, mine.Hold));
         Assert.Equal(withdrawable + mine.AmountFen, await WithdrawableAsync(kit, DistributionTestKit.Li));
         var li = await kit.RecordAsync(DistributionTestKit.Li);
@@ -62,7 +64,7 @@ public sealed class CommissionHoldTests
         // 李强's own address book holds the address the order goes to.
         await kit.Get<AddressService>().AddAsync(await kit.DistributorAsync(DistributionTestKit.Li), Address("李强", "13800000012"), false);
         var number = await ReceivedAsync(kit, buyer, "13700000000");
-        var held = (await CommissionsAsync(kit, number))[0];
+        var held = (await CommissionLifecycleTests.CommissionsAsync(kit, number))[0];
         Assert.Equal((CommissionHold.Held, CommissionRisk.SharedAddress), (held.Hold, held.Risk));
         var holds = kit.Get<CommissionHoldService>();
         var (before, shopBefore) = (await kit.RecordAsync(DistributionTestKit.Li), await ShopPendingAsync(kit));
@@ -74,11 +76,11 @@ public sealed class CommissionHoldTests
         }
         var admin = await kit.AdminAsync();
         Assert.Contains("请填写原因", (await Assert.ThrowsAsync<DomainException>(() => holds.ReviewAsync(admin, held.Id, false, " "))).Message);
-        Assert.Equal(CommissionHold.Held, (await CommissionsAsync(kit, number))[0].Hold);
+        Assert.Equal(CommissionHold.Held, (await CommissionLifecycleTests.CommissionsAsync(kit, number))[0].Hold);
         await holds.ReviewAsync(admin, held.Id, false, "收货地址为分销员本人地址，系自买自返");
         Assert.Contains("已经审核过", (await Assert.ThrowsAsync<DomainException>(() => holds.ReviewAsync(admin, held.Id, true, null))).Message);
 
-        var voided = (await CommissionsAsync(kit, number))[0];
+        var voided = (await CommissionLifecycleTests.CommissionsAsync(kit, number))[0];
         Assert.Equal((CommissionStatus.Reversed, voided.AmountFen, CommissionHold.Voided), (voided.Status, voided.ReversedFen, voided.Hold));
         Assert.Equal(before.FrozenFen - voided.AmountFen, (await kit.RecordAsync(DistributionTestKit.Li)).FrozenFen);
         Assert.Equal(shopBefore + voided.AmountFen, await ShopPendingAsync(kit));
@@ -87,7 +89,7 @@ public sealed class CommissionHoldTests
         Assert.True((await kit.Get<FundsReconciliation>().RunAsync(admin, new Period(start, kit.Now.AddMinutes(1)))).Balanced);
         kit.Orders.Clock.Advance(TimeSpan.FromDays(8));
         await kit.Get<CommissionService>().SettleDueAsync(kit.Now);
-        Assert.Equal(CommissionStatus.Reversed, (await CommissionsAsync(kit, number))[0].Status);
+        Assert.Equal(CommissionStatus.Reversed, (await CommissionLifecycleTests.CommissionsAsync(kit, number))[0].Status);
     }
 
     [Theory, MemberData(nameof(Providers))]
@@ -107,9 +109,9 @@ public sealed class CommissionHoldTests
         var home = await CommissionLifecycleTests.BoundBuyerAsync(kit);
         await traces.RecordAsync(home.UserId, null, IPAddress.Parse("203.0.113.9"));
 
-        Assert.Equal(CommissionHold.None, (await CommissionsAsync(kit, await kit.BuyAsync(office)))[0].Hold);
-        Assert.Equal(CommissionRisk.SharedDevice, (await CommissionsAsync(kit, await kit.BuyAsync(phone)))[0].Risk);
-        Assert.Equal(CommissionRisk.SharedDevice, (await CommissionsAsync(kit, await kit.BuyAsync(home)))[0].Risk);
+        Assert.Equal(CommissionHold.None, (await CommissionLifecycleTests.CommissionsAsync(kit, await kit.BuyAsync(office)))[0].Hold);
+        Assert.Equal(CommissionRisk.SharedDevice, (await CommissionLifecycleTests.CommissionsAsync(kit, await kit.BuyAsync(phone)))[0].Risk);
+        Assert.Equal(CommissionRisk.SharedDevice, (await CommissionLifecycleTests.CommissionsAsync(kit, await kit.BuyAsync(home)))[0].Risk);
         Assert.DoesNotContain(await kit.QueryAsync(db => db.SignInTraces.Select(t => t.DeviceHash).ToListAsync()), h => h == "A1B2C3D4E5F60718293A4B5C6D7E8F90");
     }
 
@@ -121,7 +123,7 @@ public sealed class CommissionHoldTests
         var link = await kit.ProductLinkAsync(await kit.DistributorAsync(DistributionTestKit.Li));
         var wang = await kit.DistributorAsync(DistributionTestKit.Wang);
         await kit.Get<AttributionService>().OnSignedInAsync(wang.UserId, new ReferralCookie(link.Code, kit.Now).ToString());
-        var own = await CommissionsAsync(kit, await kit.BuyAsync(wang));
+        var own = await CommissionLifecycleTests.CommissionsAsync(kit, await kit.BuyAsync(wang));
         Assert.Equal([(1, CommissionRisk.None), (2, CommissionRisk.SelfDealing)], own.Select(c => (c.Level, c.Risk)));
 
         var refunds = kit.Get<RefundService>();
@@ -138,7 +140,7 @@ public sealed class CommissionHoldTests
             await kit.Orders.PayAtCashierAsync(buyer, number);
             await refunds.DecideAsync(merchant, await refunds.RequestCancellationAsync(buyer, number, "不想要了"), true, null);
         }
-        var next = (await CommissionsAsync(kit, await kit.BuyAsync(await CommissionLifecycleTests.BoundBuyerAsync(kit))))[0];
+        var next = (await CommissionLifecycleTests.CommissionsAsync(kit, await kit.BuyAsync(await CommissionLifecycleTests.BoundBuyerAsync(kit))))[0];
         Assert.Equal((CommissionHold.Held, CommissionRisk.RefundBurst), (next.Hold, next.Risk));
     }
 
@@ -184,8 +186,6 @@ public sealed class CommissionHoldTests
         return number;
     }
 
-    private static Task<List<Commission>> CommissionsAsync(DistributionTestKit kit, string number) =>
-        kit.QueryAsync(db => db.Commissions.AsNoTracking().Where(c => db.Orders.Any(o => o.Id == c.OrderId && o.Number == number)).OrderBy(c => c.Level).ToListAsync());
 
     private static Task<long> WithdrawableAsync(DistributionTestKit kit, string phone) =>
         kit.QueryAsync(db => db.Distributors.Where(d => d.Mobile == phone).Select(d => d.WithdrawableFen).SingleAsync());
