@@ -10,6 +10,8 @@
 // either shop in random quantities, is paid at the sandbox cashier (its signed notification reaches PaymentService), and
 // each of its orders is then either cancelled with a refund (a fifth) or shipped and received. Every 250 checkouts the
 // settle jobs run as a week later, and random distributors and shops withdraw (approved and paid, or rejected).
+// Every sixth customer signs in on its distributor's device, so its orders' commissions are held for review (decision
+// 0010); before each settle run the admin releases or voids (back to the shop) every held commission, half and half.
 // At the end: the funds reconciliation over every paid order (received = receivables + commissions + fees + refunds),
 // the balance checks of every distributor and shop, and the totals. Exits 1 on any difference.
 // A checkout makes an order per shop in it, so 4,000 checkouts make about 5,000 orders.
@@ -22,6 +24,7 @@ using MallPortal.Core.Data;
 using MallPortal.Core.Distribution;
 using MallPortal.Core.Distribution.Commissions;
 using MallPortal.Core.Distribution.Funds;
+using MallPortal.Core.Distribution.Risk;
 using MallPortal.Core.Distribution.Withdrawals;
 using MallPortal.Core.Inventory;
 using MallPortal.Core.Orders;
@@ -99,7 +102,7 @@ async Task<bool> RunAsync(string label, string? postgres)
         }
         var report = await services.GetRequiredService<FundsReconciliation>().RunAsync(run.Admin, new Period(start, DateTime.UtcNow.AddDays(30)));
         Console.WriteLine($"== {label}: {count} checkouts -> {report.Orders.Count} paid orders ({run.Refunded} refunded, {run.Received} received), " +
-                          $"{run.Withdrawals} withdrawals, in {clock.Elapsed.TotalSeconds:F0} s");
+                          $"{run.Withdrawals} withdrawals, held commissions released {run.Released} / voided {run.Voided}, in {clock.Elapsed.TotalSeconds:F0} s");
         Console.WriteLine($"   received {new Money(report.Total(r => r.PaidFen))} = receivables {new Money(report.Total(r => r.ReceivableFen))} + commissions " +
                           $"{new Money(report.Total(r => r.CommissionFen))} + fees {new Money(report.Total(r => r.FeeFen))} + refunds {new Money(report.Total(r => r.RefundFen))}");
         Console.WriteLine($"   orders that do not balance: {report.Differences.Count}; balances that differ from their ledgers: {report.Balances.Count}");
@@ -133,6 +136,10 @@ sealed class Run(IServiceProvider services, Random random)
     public int Received { get; private set; }
 
     public int Withdrawals { get; private set; }
+
+    public int Released { get; private set; }
+
+    public int Voided { get; private set; }
 
     private T Get<T>() where T : notnull => services.GetRequiredService<T>();
 
@@ -171,6 +178,14 @@ sealed class Run(IServiceProvider services, Random random)
             var actor = new Actor(user.Id, new HashSet<string> { Roles.Consumer });
             await Get<AttributionService>().OnSignedInAsync(user.Id, new ReferralCookie(links[random.Next(links.Count)], DateTime.UtcNow).ToString());
             var address = await Get<AddressService>().AddAsync(actor, new AddressInput($"顾客{i}", $"1390000{i:D4}", "浙江省", "杭州市", "西湖区", "文三路 90 号"), true);
+            if (i % 6 == 0)
+            {
+                var promoter = await (from b in db.CustomerBindings join d in db.Distributors on b.DistributorId equals d.Id
+                                      where b.CustomerUserId == user.Id select d.UserId).FirstAsync();
+                var device = Guid.NewGuid().ToString("N").ToUpperInvariant();
+                await Get<SignInTraceRecorder>().RecordAsync(promoter, device, null);
+                await Get<SignInTraceRecorder>().RecordAsync(user.Id, device, null);
+            }
             _buyers.Add((actor, address));
         }
     }
@@ -205,6 +220,16 @@ sealed class Run(IServiceProvider services, Random random)
     /// <summary>The settle jobs as a week later; then a few payees withdraw part of what they may, approved and paid or rejected.</summary>
     public async Task SettleAndWithdrawAsync()
     {
+        var holds = Get<CommissionHoldService>();
+        while ((await holds.QueueAsync(Admin, CommissionHold.Held, 0, 200)).Items is { Count: > 0 } held)
+        {
+            foreach (var row in held)
+            {
+                var release = random.Next(2) == 0;
+                await holds.ReviewAsync(Admin, row.Id, release, release ? null : "演练作废");
+                (Released, Voided) = release ? (Released + 1, Voided) : (Released, Voided + 1);
+            }
+        }
         var later = DateTime.UtcNow.AddDays(8);
         while (await Get<CommissionService>().SettleDueAsync(later) > 0) { }
         while (await Get<ShopSettlementService>().SettleDueAsync(later) > 0) { }
