@@ -82,6 +82,12 @@ public class Order
 
     public int Version { get; private set; }
 
+    /// <summary>延长收货: when the buyer pushed the automatic receipt back (once per order).</summary>
+    public DateTime? ReceiptExtendedAt { get; private set; }
+
+    /// <summary>删除订单: when the buyer hid this finished order from its list; the shop and the platform still see it.</summary>
+    public DateTime? HiddenByBuyerAt { get; private set; }
+
     public IReadOnlyList<OrderLine> Lines => _lines;
 
     public IReadOnlyList<OrderEvent> Events => _events;
@@ -170,6 +176,31 @@ public class Order
     {
         _events.Add(new OrderEvent(kind, Status, note, actorUserId, now));
         _steps.Add(new OrderStep(this, kind, now, note));
+    }
+
+    /// <summary>The parcel is slow: the buyer moves the automatic receipt back, once, while it has not happened yet.</summary>
+    public void ExtendReceipt(DateTime now, int days, int actorUserId)
+    {
+        if (Status != OrderStatus.PendingReceipt || ReceiptExtendedAt is not null || ReceiveBy is not { } due || due <= now)
+        {
+            throw new DomainException(CoreText.ReceiptExtensionNotAllowed, nameof(ReceiveBy));
+        }
+        (ReceiveBy, ReceiptExtendedAt) = (due.AddDays(days), now);
+        Record(OrderEventKind.ReceiptExtended, string.Format(CoreText.ReceiptExtendedBy, days), actorUserId, now);
+    }
+
+    /// <summary>Only a finished order (completed or cancelled) leaves the buyer's list; hiding it twice changes nothing.</summary>
+    public void HideFromBuyer(DateTime now)
+    {
+        if (Status is not (OrderStatus.Completed or OrderStatus.Cancelled))
+        {
+            throw new DomainException(CoreText.OrderDeleteNotAllowed, nameof(HiddenByBuyerAt));
+        }
+        if (HiddenByBuyerAt is null)
+        {
+            HiddenByBuyerAt = now;
+            Version++;
+        }
     }
 
     /// <summary>The courier handed over the cash: only for cash-on-delivery orders that have left the shop, once.</summary>

@@ -15,4 +15,6 @@ public enum OrderEventKind
     CancellationRequested,
     CancellationRejected,
     CashCollected,
+    ReceiptExtended,
+    CancellationWithdrawn,
 }

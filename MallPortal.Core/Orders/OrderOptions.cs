@@ -12,4 +12,7 @@ public sealed class OrderOptions
 
     /// <summary>Receipt is confirmed for the buyer this many days after shipment.</summary>
     public int AutoConfirmDays { get; set; } = 10;
+
+    /// <summary>延长收货: the buyer may push the automatic receipt back once, by this many days.</summary>
+    public int ReceiptExtensionDays { get; set; } = 5;
 }

@@ -39,7 +39,7 @@ public sealed class OrderQueries(IDbContextFactory<MallDbContext> contexts, Busi
             order.ItemsTotal, order.ShippingFee, order.Total, order.Note, order.RecipientName, order.RecipientMobile, order.ShippingAddress,
             order.Carrier, order.TrackingNumber, order.PlacedAt, order.PayBy, order.ReceiveBy, order.CashCollectedAt,
             order.Lines.Select(View).ToList(), order.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new OrderEventView(e.Kind, e.StatusAfter, e.Note, e.At)).ToList(),
-            refunds);
+            refunds, order.ReceiptExtendedAt is not null);
     }
 
     /// <summary>The admin's overview: orders by status, and per shop the count, the open ones and the paid total.</summary>
@@ -64,7 +64,7 @@ public sealed class OrderQueries(IDbContextFactory<MallDbContext> contexts, Busi
         switch (scope)
         {
             case OrderScope.Buyer:
-                return db.Orders.Where(o => o.BuyerUserId == actor.UserId);
+                return db.Orders.Where(o => o.BuyerUserId == actor.UserId && o.HiddenByBuyerAt == null);
             case OrderScope.Shop:
                 var shopId = await ProductService.ShopOfAsync(db, actor, cancellationToken);
                 return db.Orders.Where(o => o.ShopId == shopId);
@@ -91,7 +91,8 @@ public sealed class OrderQueries(IDbContextFactory<MallDbContext> contexts, Busi
         var ids = rows.Select(r => r.Order.Id).ToList();
         var lines = await db.OrderLines.AsNoTracking().Where(l => ids.Contains(l.OrderId)).ToListAsync(cancellationToken);
         return new Page<OrderRow>(rows.Select(r => new OrderRow(r.Order.Number, r.Order.ShopId, r.ShopName, r.Buyer, r.Order.Status,
-            r.Order.PaymentMethod, r.Order.Total, r.Order.PlacedAt, r.Order.PayBy, lines.Where(l => l.OrderId == r.Order.Id).Select(View).ToList(), r.Open)).ToList(), total);
+            r.Order.PaymentMethod, r.Order.Total, r.Order.PlacedAt, r.Order.PayBy, lines.Where(l => l.OrderId == r.Order.Id).Select(View).ToList(), r.Open,
+            r.Order.ReceiptExtendedAt != null)).ToList(), total);
     }
 
     private IQueryable<Order> Filter(MallDbContext db, IQueryable<Order> orders, OrderFilter filter)

@@ -4,7 +4,7 @@ namespace MallPortal.Core.Orders;
 
 /// <summary>One order in a list: enough to recognise it and act on it.</summary>
 public sealed record OrderRow(string Number, int ShopId, string ShopName, string BuyerName, OrderStatus Status, string PaymentMethod, Money Total,
-    DateTime PlacedAt, DateTime PayBy, IReadOnlyList<OrderLineView> Lines, bool CancellationOpen)
+    DateTime PlacedAt, DateTime PayBy, IReadOnlyList<OrderLineView> Lines, bool CancellationOpen, bool ReceiptExtended = false)
 {
     public bool IsCashOnDelivery => Payments.CashOnDeliveryGateway.Is(PaymentMethod);
 }
@@ -15,7 +15,8 @@ public sealed record OrderLineView(int Id, int ProductId, string Title, string S
 public sealed record OrderDetails(string Number, int ShopId, string ShopName, string ShopPhone, OrderStatus Status, string PaymentMethod,
     string PaymentNumber, Money ItemsTotal, Money ShippingFee, Money Total, string Note, string RecipientName, string RecipientMobile,
     string ShippingAddress, string? Carrier, string? TrackingNumber, DateTime PlacedAt, DateTime PayBy, DateTime? ReceiveBy,
-    DateTime? CashCollectedAt, IReadOnlyList<OrderLineView> Lines, IReadOnlyList<OrderEventView> Timeline, IReadOnlyList<RefundView> Refunds)
+    DateTime? CashCollectedAt, IReadOnlyList<OrderLineView> Lines, IReadOnlyList<OrderEventView> Timeline, IReadOnlyList<RefundView> Refunds,
+    bool ReceiptExtended = false)
 {
     public RefundView? OpenRefund => Refunds.FirstOrDefault(r => r.Status == RefundStatus.Requested);
 

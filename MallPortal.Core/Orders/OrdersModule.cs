@@ -25,6 +25,7 @@ public static class OrdersModule
         services.AddSingleton<CartService>();
         services.AddSingleton<CheckoutService>();
         services.AddSingleton<OrderService>();
+        services.AddSingleton<BuyerOrderService>();
         services.AddSingleton<FulfilmentService>();
         services.AddSingleton<RefundService>();
         services.AddSingleton<OrderTimerService>();

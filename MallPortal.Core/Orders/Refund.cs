@@ -10,6 +10,9 @@ public enum RefundStatus
     Requested,
     Rejected,
     Refunded,
+
+    /// <summary>The buyer took the request back before the merchant decided.</summary>
+    Withdrawn,
 }
 
 /// <summary>
@@ -79,13 +82,20 @@ public class Refund
         (Status, RejectReason, DecidedAt, DecidedByUserId) = (RefundStatus.Rejected, reason, now, actorUserId);
     }
 
+    internal void Withdraw(int actorUserId, DateTime now)
+    {
+        EnsureOpen();
+        (Status, DecidedAt, DecidedByUserId) = (RefundStatus.Withdrawn, now, actorUserId);
+    }
+
     internal void Complete(string? gatewayRefundNo, int actorUserId, DateTime now)
     {
         EnsureOpen();
         (Status, GatewayRefundNo, DecidedAt, DecidedByUserId) = (RefundStatus.Refunded, gatewayRefundNo, now, actorUserId);
     }
 
-    private void EnsureOpen()
+    /// <summary>Refused once decided or withdrawn: checked before anything reaches the gateway.</summary>
+    internal void EnsureOpen()
     {
         if (Status != RefundStatus.Requested)
         {

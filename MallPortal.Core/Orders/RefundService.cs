@@ -28,6 +28,19 @@ public sealed class RefundService(IDbContextFactory<MallDbContext> contexts, Pay
         return refund.Number;
     }
 
+    /// <summary>撤销申请: the buyer takes its cancellation request back while the merchant has not decided; the order goes on.</summary>
+    public async Task WithdrawCancellationAsync(Actor actor, string orderNumber, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var order = await OrderAccess.ForBuyerAsync(db, actor, orderNumber, cancellationToken);
+        var refund = await db.Refunds.SingleOrDefaultAsync(r => r.OrderId == order.Id && r.Status == RefundStatus.Requested, cancellationToken)
+            ?? throw new DomainException(CoreText.CancellationNotOpen);
+        var now = clock.GetUtcNow().UtcDateTime;
+        refund.Withdraw(actor.UserId, now);
+        order.Record(OrderEventKind.CancellationWithdrawn, null, actor.UserId, now);
+        await steps.CommitAsync(db, cancellationToken);
+    }
+
     /// <summary>
     /// Approval refunds through the gateway first (idempotent by the refund number, so a retry after a failure never pays
     /// twice), then cancels the order and returns its stock in one transaction.
@@ -38,6 +51,8 @@ public sealed class RefundService(IDbContextFactory<MallDbContext> contexts, Pay
         var shopId = await Catalog.ProductService.ShopOfAsync(db, actor, cancellationToken);
         var refund = await db.Refunds.Include(r => r.Lines).SingleOrDefaultAsync(r => r.Number == refundNumber && r.ShopId == shopId, cancellationToken)
             ?? throw new DomainException(CoreText.RefundNotFound);
+        // A request the buyer withdrew (or another decision settled) must never reach the gateway.
+        refund.EnsureOpen();
         var order = await OrderAccess.Full(db).SingleAsync(o => o.Id == refund.OrderId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         if (!approve)

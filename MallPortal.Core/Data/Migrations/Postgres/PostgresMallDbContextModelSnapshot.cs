@@ -2230,6 +2230,9 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("HiddenByBuyerAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<long>("ItemsTotal")
                         .HasColumnType("bigint");
 
@@ -2261,6 +2264,9 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("PlacedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ReceiptExtendedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("ReceiveBy")

@@ -2133,6 +2133,9 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("HiddenByBuyerAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ItemsTotal")
                         .HasColumnType("INTEGER");
 
@@ -2164,6 +2167,9 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("PlacedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReceiptExtendedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ReceiveBy")
