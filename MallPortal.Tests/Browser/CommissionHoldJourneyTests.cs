@@ -25,6 +25,8 @@ public class CommissionHoldJourneyTests(BrowserFixture browser)
 
         var admin = await browser.NewPageAsync();
         await admin.LogInAsync(MallPortalFactory.AdminLogin, MallPortalFactory.AdminPassword, "/admin");
+        await admin.WaitForAddressAsync("/admin$");
+        await admin.WaitForInteractiveAsync();
         await admin.GetByRole(AriaRole.Link, new() { Name = "佣金风控审核" }).ClickAsync();
         await admin.WaitForReadyAsync("commission-holds");
         var row = admin.GetByTestId("hold-row").Filter(new() { HasText = "王芳" }).First;

@@ -80,10 +80,7 @@ public class CommissionJourneyTests(BrowserFixture browser)
         await buyer.WaitForReadyAsync("orders");
         var number = await buyer.GetByTestId("order-card").First.GetAttributeAsync("data-number");
         await merchant.GotoAsync($"/merchant/orders/{number}");
-        await merchant.WaitForReadyAsync("order");
-        await AccountJourneyTests.PickAsync(merchant, merchant.GetByTestId("carrier"), "顺丰速运");
-        await merchant.GetByLabel("快递单号").FillAsync("SF7654321098");
-        await merchant.GetByTestId("ship").ClickAsync();
+        await OrderJourneyTests.ShipAsync(merchant, "顺丰速运", "SF7654321098");
         var card = buyer.Locator($"[data-number='{number}']");
         await Assertions.Expect(card.GetByTestId("order-status")).ToHaveTextAsync("待收货");
         await card.GetByTestId("confirm-receipt").ClickAsync();

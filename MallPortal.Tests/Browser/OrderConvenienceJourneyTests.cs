@@ -38,10 +38,7 @@ public class OrderConvenienceJourneyTests(BrowserFixture browser)
 
         var merchant = await browser.NewPageAsync();
         await merchant.LogInAsync("13800000002", MallPortalFactory.DemoPassword, $"/merchant/orders/{number}");
-        await merchant.WaitForReadyAsync("order");
-        await AccountJourneyTests.PickAsync(merchant, merchant.GetByTestId("carrier"), "中通快递");
-        await merchant.GetByLabel("快递单号").FillAsync("ZT7654321098");
-        await merchant.GetByTestId("ship").ClickAsync();
+        await OrderJourneyTests.ShipAsync(merchant, "中通快递", "ZT7654321098");
         await Assertions.Expect(card.GetByTestId("order-status")).ToHaveTextAsync("待收货");
 
         await card.GetByTestId("extend-receipt").ClickAsync();

@@ -49,10 +49,7 @@ public class OrderJourneyTests(BrowserFixture browser)
 
         var merchant = await browser.NewPageAsync();
         await merchant.LogInAsync("13800000001", MallPortalFactory.DemoPassword, $"/merchant/orders/{number}");
-        await merchant.WaitForReadyAsync("order");
-        await AccountJourneyTests.PickAsync(merchant, merchant.GetByTestId("carrier"), "顺丰速运");
-        await merchant.GetByLabel("快递单号").FillAsync("SF1234567890");
-        await merchant.GetByTestId("ship").ClickAsync();
+        await ShipAsync(merchant, "顺丰速运", "SF1234567890");
         await Assertions.Expect(merchant.GetByTestId("tracking")).ToContainTextAsync("SF1234567890");
 
         // The buyer's list changes by itself.
@@ -155,10 +152,7 @@ public class OrderJourneyTests(BrowserFixture browser)
         var cod = await BuyNowAsync(buyer, "货到付款");
         await Assertions.Expect(buyer.GetByTestId("order-status").First).ToHaveTextAsync("待发货");
         await merchant.GotoAsync($"/merchant/orders/{cod}");
-        await merchant.WaitForReadyAsync("order");
-        await AccountJourneyTests.PickAsync(merchant, merchant.GetByTestId("carrier"), "中通快递");
-        await merchant.GetByLabel("快递单号").FillAsync("ZT9876543210");
-        await merchant.GetByTestId("ship").ClickAsync();
+        await ShipAsync(merchant, "中通快递", "ZT9876543210");
         await merchant.GetByTestId("cod-collected").ClickAsync();
         await Assertions.Expect(merchant.GetByText("货到付款已收款")).ToBeVisibleAsync();
 
@@ -171,6 +165,15 @@ public class OrderJourneyTests(BrowserFixture browser)
 
     /// <summary>立即购买 on the open product page, checkout with the buyer's address (added if there is none); returns the
     /// order number for cash on delivery, and stops at the cashier for online payment.</summary>
+    /// <summary>On the merchant's open order page: picks the carrier, types the tracking number and ships.</summary>
+    internal static async Task ShipAsync(IPage merchant, string carrier, string trackingNumber)
+    {
+        await merchant.WaitForReadyAsync("order");
+        await AccountJourneyTests.PickAsync(merchant, merchant.GetByTestId("carrier"), carrier);
+        await merchant.GetByLabel("快递单号").FillAsync(trackingNumber);
+        await merchant.GetByTestId("ship").ClickAsync();
+    }
+
     internal static async Task<string> BuyNowAsync(IPage buyer, string method)
     {
         await buyer.WaitForReadyAsync("buy-box");
