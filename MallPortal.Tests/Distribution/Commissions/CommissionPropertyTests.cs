@@ -5,6 +5,7 @@ using MallPortal.Core.Distribution;
 using MallPortal.Core.Distribution.Commissions;
 using MallPortal.Core.Distribution.Funds;
 using MallPortal.Core.Distribution.Grades;
+using MallPortal.Core.Distribution.Risk;
 using MallPortal.Core.Orders;
 using MallPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -15,8 +16,8 @@ namespace MallPortal.Tests.Distribution.Commissions;
 /// Random sales through 李强 → 王芳 (银牌) on a real database, through the real services: random platform caps, shop rates,
 /// grade rates (the cap's scaling reached when a grade lifts the total past it), baskets, replayed payment notifications,
 /// and each order cancelled with a refund, left paid, received, or received and settled. After every sale: no line pays
-/// past the cap, a refund reverses exactly what was earned, a replay adds nothing, balances equal their ledgers and the
-/// funds reconcile.
+/// past the cap, a refund reverses exactly what was earned, a replay adds nothing, a commission held for a burst of refunds
+/// never settles, balances equal their ledgers and the funds reconcile.
 /// </summary>
 public sealed class CommissionPropertyTests
 {
@@ -100,7 +101,10 @@ public sealed class CommissionPropertyTests
             Assert.All(onLine, c => Assert.Equal(sale.Path == 0 ? c.AmountFen : 0, c.ReversedFen));
         }
         var expected = sale.Path switch { 0 => CommissionStatus.Reversed, 1 => CommissionStatus.Estimated, 2 => CommissionStatus.Frozen, _ => CommissionStatus.Settled };
-        Assert.All(commissions.Where(c => c.AmountFen > 0), c => Assert.Equal(expected, c.Status));
+        // Refunded sales pile up within a week, so 李强's later ones may be held for a burst of refunds: those never settle.
+        Assert.All(commissions.Where(c => c.AmountFen > 0), c =>
+            Assert.Equal(c.IsHeld && expected == CommissionStatus.Settled ? CommissionStatus.Frozen : expected, c.Status));
+        Assert.All(commissions.Where(c => c.IsHeld), c => Assert.Equal(CommissionRisk.RefundBurst, c.Risk));
         Assert.Empty(await kit.Get<CommissionReconciliation>().DifferencesAsync());
         var funds = await kit.Get<FundsReconciliation>().RunAsync(admin, new Period(start.AddDays(-1), kit.Now.AddMinutes(1)));
         Assert.True(funds.Balanced, $"{funds.Differences.Count} orders and {funds.Balances.Count} balances differ");
