@@ -1,4 +1,3 @@
-using MallPortal.Core.Catalog;
 using MallPortal.Core.Common;
 using MallPortal.Core.Data;
 using MallPortal.Core.Resources;
@@ -36,28 +35,12 @@ public sealed class BuyerOrderService(IDbContextFactory<MallDbContext> contexts,
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var order = await OrderAccess.ForBuyerAsync(db, actor, number, cancellationToken);
-        var skuIds = order.Lines.Select(l => l.SkuId).ToList();
-        var available = await (from k in db.ProductSkus
-                               join p in db.Products on k.ProductId equals p.Id
-                               join st in db.StockItems on k.Id equals st.SkuId
-                               where skuIds.Contains(k.Id) && p.Status == ProductStatus.OnSale
-                               select new { k.Id, Free = st.OnHand - st.Reserved }).ToDictionaryAsync(k => k.Id, k => k.Free, cancellationToken);
-        var inCart = await db.CartItems.Where(c => c.UserId == actor.UserId && skuIds.Contains(c.SkuId)).ToDictionaryAsync(c => c.SkuId, c => c.Quantity, cancellationToken);
-        var skipped = new List<string>();
-        foreach (var line in order.Lines)
-        {
-            var quantity = Math.Min(line.Quantity, available.GetValueOrDefault(line.SkuId) - inCart.GetValueOrDefault(line.SkuId));
-            if (quantity <= 0)
-            {
-                skipped.Add(line.Title);
-                continue;
-            }
-            await cart.AddAsync(CartOwner.User(actor.UserId), line.SkuId, quantity, cancellationToken);
-        }
+        var skipped = await cart.AddAvailableAsync(CartOwner.User(actor.UserId), order.Lines.Select(l => new CheckoutLine(l.SkuId, l.Quantity)).ToList(),
+            cancellationToken);
         if (skipped.Count == order.Lines.Count)
         {
             throw new DomainException(CoreText.BuyAgainNothing);
         }
-        return skipped;
+        return order.Lines.Where(l => skipped.Contains(l.SkuId)).Select(l => l.Title).ToList();
     }
 }

@@ -41,28 +41,63 @@ public sealed class CartService(IDbContextFactory<MallDbContext> contexts, ILive
     public async Task AddAsync(CartOwner owner, int skuId, int quantity, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var sku = await (from k in db.ProductSkus
-                         join p in db.Products on k.ProductId equals p.Id
-                         join st in db.StockItems on k.Id equals st.SkuId
-                         where k.Id == skuId
-                         select new { Sku = k, p.Status, Available = st.OnHand - st.Reserved }).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-        if (sku is null || sku.Status != ProductStatus.OnSale)
+        if (!(await OnSaleAsync(db, [skuId], cancellationToken)).TryGetValue(skuId, out var sku))
         {
             throw new DomainException(CoreText.ProductNotOnSale, "SkuId");
         }
         var item = await Of(db, owner).SingleOrDefaultAsync(c => c.SkuId == skuId, cancellationToken);
         var wanted = (item?.Quantity ?? 0) + quantity;
         CheckQuantity(quantity, wanted, sku.Available);
-        if (item is null)
+        Put(db, owner, item, sku.Sku, wanted);
+        await SaveAsync(db, owner, cancellationToken);
+    }
+
+    /// <summary>
+    /// 再次购买: each SKU as many as still fit beside the cart's own quantity (available stock, the per-line maximum), in one
+    /// save; returns the SKUs that got nothing (off the shelf or sold out).
+    /// </summary>
+    public async Task<IReadOnlyList<int>> AddAvailableAsync(CartOwner owner, IReadOnlyList<CheckoutLine> lines, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var skuIds = lines.Select(l => l.SkuId).ToList();
+        var skus = await OnSaleAsync(db, skuIds, cancellationToken);
+        var items = await Of(db, owner).Where(c => skuIds.Contains(c.SkuId)).ToDictionaryAsync(c => c.SkuId, cancellationToken);
+        var skipped = new List<int>();
+        foreach (var line in lines)
         {
-            db.CartItems.Add(new CartItem(owner, skuId, quantity, sku.Sku.SellingPrice, clock.GetUtcNow().UtcDateTime));
-        }
-        else
-        {
-            item.SetQuantity(wanted);
-            item.Select(true);
+            var inCart = items.GetValueOrDefault(line.SkuId)?.Quantity ?? 0;
+            var room = skus.TryGetValue(line.SkuId, out var sku) ? Math.Min(sku.Available, CartItem.MaxQuantity) - inCart : 0;
+            if (Math.Min(line.Quantity, room) <= 0)
+            {
+                skipped.Add(line.SkuId);
+                continue;
+            }
+            items[line.SkuId] = Put(db, owner, items.GetValueOrDefault(line.SkuId), sku!.Sku, inCart + Math.Min(line.Quantity, room));
         }
         await SaveAsync(db, owner, cancellationToken);
+        return skipped;
+    }
+
+    /// <summary>The SKUs among these whose product is on sale, with what is available of each.</summary>
+    private static async Task<Dictionary<int, (ProductSku Sku, int Available)>> OnSaleAsync(MallDbContext db, List<int> skuIds, CancellationToken cancellationToken) =>
+        (await (from k in db.ProductSkus
+                join p in db.Products on k.ProductId equals p.Id
+                join st in db.StockItems on k.Id equals st.SkuId
+                where skuIds.Contains(k.Id) && p.Status == ProductStatus.OnSale
+                select new { Sku = k, Available = st.OnHand - st.Reserved }).AsNoTracking().ToListAsync(cancellationToken))
+        .ToDictionary(x => x.Sku.Id, x => (x.Sku, x.Available));
+
+    private CartItem Put(MallDbContext db, CartOwner owner, CartItem? item, ProductSku sku, int quantity)
+    {
+        if (item is null)
+        {
+            item = new CartItem(owner, sku.Id, quantity, sku.SellingPrice, clock.GetUtcNow().UtcDateTime);
+            db.CartItems.Add(item);
+            return item;
+        }
+        item.SetQuantity(quantity);
+        item.Select(true);
+        return item;
     }
 
     public async Task SetQuantityAsync(CartOwner owner, int itemId, int quantity, CancellationToken cancellationToken = default)

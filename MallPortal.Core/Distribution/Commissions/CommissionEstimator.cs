@@ -69,22 +69,16 @@ internal sealed class CommissionEstimator(DistributionSettingsStore settingsStor
     private static async Task<IReadOnlyList<int?>> ChainAsync(MallDbContext db, Order order, CommissionPolicy policy, int levels,
         CancellationToken cancellationToken)
     {
-        var buyer = await db.Distributors.AsNoTracking().SingleOrDefaultAsync(d => d.UserId == order.BuyerUserId, cancellationToken);
-        List<int?> ids;
-        if (policy.SelfPurchase && buyer is { IsActive: true })
-        {
-            ids = [buyer.Id, .. HierarchyPolicy.UplineOf(buyer.Path, levels - 1).Select(id => (int?)id)];
-        }
-        else if (await db.OrderAttributions.AsNoTracking().SingleOrDefaultAsync(a => a.OrderId == order.Id, cancellationToken) is { ShopBlocked: false } a
-                 && a.DistributorId != buyer?.Id)
-        {
-            ids = [a.DistributorId, a.Level2DistributorId, a.Level3DistributorId];
-        }
-        else
+        var buyer = await db.Distributors.AsNoTracking().Where(d => d.UserId == order.BuyerUserId && d.Status == DistributorStatus.Active)
+            .Select(d => new { d.Id, d.Path }).SingleOrDefaultAsync(cancellationToken);
+        var attribution = await db.OrderAttributions.AsNoTracking().Where(a => a.OrderId == order.Id && !a.ShopBlocked)
+            .Select(a => new { a.DistributorId, a.Level2DistributorId, a.Level3DistributorId }).SingleOrDefaultAsync(cancellationToken);
+        var ids = CommissionChain.Of(policy.SelfPurchase, buyer is null ? null : (buyer.Id, buyer.Path),
+            attribution is null ? null : (attribution.DistributorId, attribution.Level2DistributorId, attribution.Level3DistributorId), levels);
+        if (ids.Count == 0)
         {
             return [];
         }
-        ids = ids.Take(levels).ToList();
         var known = ids.OfType<int>().ToList();
         var active = await db.Distributors.Where(d => known.Contains(d.Id) && d.Status == DistributorStatus.Active).Select(d => d.Id).ToListAsync(cancellationToken);
         var blocked = await db.ShopDistributorBlocks.Where(b => b.ShopId == order.ShopId && known.Contains(b.DistributorId) && b.LiftedAt == null)

@@ -47,22 +47,14 @@ internal sealed class CommissionHandler(IDbContextFactory<MallDbContext> context
             return;
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var distributors = await db.Commissions.Where(c => orderIds.Contains(c.OrderId)).Select(c => c.DistributorId).Distinct().ToListAsync(cancellationToken);
-        if (distributors.Count > 0)
+        var earned = await db.Commissions.Where(c => orderIds.Contains(c.OrderId))
+            .Select(c => new { c.DistributorId, c.OrderId, Held = c.Hold == Risk.CommissionHold.Held }).ToListAsync(cancellationToken);
+        if (earned.Count > 0)
         {
-            await live.PublishAsync(new CommissionsChanged(distributors), cancellationToken);
+            await live.PublishAsync(new CommissionsChanged(earned.Select(c => c.DistributorId).Distinct().ToList()), cancellationToken);
         }
-        await AlertAdminsAsync(db, steps, cancellationToken);
-    }
-
-    /// <summary>Payments whose commissions were held for abuse signals: the admins are told there is something to review.</summary>
-    private async Task AlertAdminsAsync(MallDbContext db, IReadOnlyList<OrderStep> steps, CancellationToken cancellationToken)
-    {
-        var paid = steps.Where(s => s.IsPaid).Select(s => s.Order.Id).ToList();
-        var held = paid.Count == 0 ? [] : await (from c in db.Commissions
-                                                 join o in db.Orders on c.OrderId equals o.Id
-                                                 where paid.Contains(c.OrderId) && c.Hold == Risk.CommissionHold.Held
-                                                 select o.Number).Distinct().ToListAsync(cancellationToken);
+        // A payment whose commissions were held for abuse signals: the admins are told there is something to review.
+        var held = steps.Where(s => s.IsPaid && earned.Any(c => c.Held && c.OrderId == s.Order.Id)).Select(s => s.Order.Number).Distinct().ToList();
         if (held.Count > 0)
         {
             var admins = await Accounts.AdminLookup.Ids(db).ToListAsync(cancellationToken);

@@ -17,10 +17,7 @@ public sealed class CommissionService(IDbContextFactory<MallDbContext> contexts,
     public async Task<int> SettleDueAsync(DateTime now, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var due = await db.Commissions
-            .Where(c => c.Status == CommissionStatus.Frozen && c.SettleAfter <= now && c.Hold != Risk.CommissionHold.Held
-                        && !db.Refunds.Any(r => r.OrderId == c.OrderId && r.Status == RefundStatus.Requested))
-            .OrderBy(c => c.Id).Take(Batch).ToListAsync(cancellationToken);
+        var due = await Due(db, now).OrderBy(c => c.Id).Take(Batch).ToListAsync(cancellationToken);
         if (due.Count == 0)
         {
             return 0;
@@ -37,6 +34,11 @@ public sealed class CommissionService(IDbContextFactory<MallDbContext> contexts,
         await live.PublishAsync(new CommissionsChanged(ledger.Touched), cancellationToken);
         return due.Count;
     }
+
+    /// <summary>Frozen, past its window, not held for review, and no open request on its order: the one rule of when money settles.</summary>
+    internal static IQueryable<Commission> Due(MallDbContext db, DateTime now) =>
+        db.Commissions.Where(c => c.Status == CommissionStatus.Frozen && c.SettleAfter <= now && c.Hold != Risk.CommissionHold.Held
+                                  && !db.Refunds.Any(r => r.OrderId == c.OrderId && r.Status == RefundStatus.Requested));
 
     /// <summary>冻结 → 可提现, with its ledger entry: the job's way, and a released hold's whose window has passed.</summary>
     internal static void Settle(CommissionLedger ledger, Commission commission, DateTime now)

@@ -67,15 +67,8 @@ public sealed class CommissionWhatIf(IDbContextFactory<MallDbContext> contexts, 
     private sealed record WhatIfLine(int OrderId, int LineId, int ProductId, Money Paid, int Quantity, Money? CostPrice,
         int? Promoter, int? Level2, int? Level3, int? BuyerDistributor, string? BuyerPath)
     {
-        /// <summary>Who would earn, as <see cref="CommissionEstimator"/> chooses at payment; empty when nobody.</summary>
-        public IReadOnlyList<int?> Chain(bool selfPurchase, int levels)
-        {
-            if (selfPurchase && BuyerDistributor is { } buyer)
-            {
-                return [buyer, .. HierarchyPolicy.UplineOf(BuyerPath!, levels - 1).Select(id => (int?)id)];
-            }
-            return Promoter is { } p && p != BuyerDistributor ? new[] { Promoter, Level2, Level3 }.Take(levels).ToList() : [];
-        }
+        public IReadOnlyList<int?> Chain(bool selfPurchase, int levels) => CommissionChain.Of(selfPurchase,
+            BuyerDistributor is { } buyer ? (buyer, BuyerPath!) : null, Promoter is { } promoter ? (promoter, Level2, Level3) : null, levels);
     }
 }
 

@@ -59,11 +59,6 @@ public sealed class CommissionHoldService(IDbContextFactory<MallDbContext> conte
             ledger.Move(commission, CommissionEntryKind.Voided, bucket, null, taken);
             await shops.OnOrderAsync(commission.OrderId, commission.OrderLineId, SettlementEntryKind.CommissionReturned, taken, cancellationToken);
         }
-        else if (commission.Status == CommissionStatus.Frozen && commission.SettleAfter <= now
-                 && !await db.Refunds.AnyAsync(r => r.OrderId == commission.OrderId && r.Status == RefundStatus.Requested, cancellationToken))
-        {
-            CommissionService.Settle(ledger, commission, now);
-        }
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -71,6 +66,12 @@ public sealed class CommissionHoldService(IDbContextFactory<MallDbContext> conte
         catch (DbUpdateConcurrencyException)
         {
             throw new DomainException(CoreText.CommissionHoldDecided);
+        }
+        // Released after its window: it settles now, by the settle job's own rule, rather than at the job's next run.
+        if (release && await CommissionService.Due(db, now).AnyAsync(c => c.Id == commission.Id, cancellationToken))
+        {
+            CommissionService.Settle(ledger, commission, now);
+            await db.SaveChangesAsync(cancellationToken);
         }
         await ledger.FlushAsync(cancellationToken);
         await shops.FlushAsync(cancellationToken);

@@ -12,24 +12,25 @@ internal static class CommissionRiskCheck
         DateTime now, CancellationToken cancellationToken)
     {
         var ids = chain.OfType<int>().ToList();
-        var people = await (from d in db.Distributors
-                            join u in db.Users on d.UserId equals u.Id
-                            where ids.Contains(d.Id)
-                            select new { d.Id, d.UserId, d.Mobile, u.PhoneNumber }).ToListAsync(cancellationToken);
+        var people = await db.Distributors.Where(d => ids.Contains(d.Id)).Select(d => new { d.Id, d.UserId, d.Mobile }).ToListAsync(cancellationToken);
         var userIds = people.Select(p => p.UserId).Append(order.BuyerUserId).ToList();
+        var phones = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.PhoneNumber, cancellationToken);
         var traces = await TracesAsync(db, userIds, now, cancellationToken);
-        var beneficiaryUsers = people.Select(p => p.UserId).ToList();
-        var addresses = (await db.ShippingAddresses.Where(a => beneficiaryUsers.Contains(a.UserId)).ToListAsync(cancellationToken))
+        var addresses = (await db.ShippingAddresses.Where(a => userIds.Contains(a.UserId) && a.UserId != order.BuyerUserId).ToListAsync(cancellationToken))
             .ToLookup(a => a.UserId, a => CommissionRiskPolicy.NormalizeAddress(a.FullText));
-        var buyerPhone = await db.Users.Where(u => u.Id == order.BuyerUserId).Select(u => u.PhoneNumber).SingleOrDefaultAsync(cancellationToken);
-        var buyer = new BuyerFacts(order.BuyerUserId, Set(buyerPhone, order.RecipientMobile), order.ShippingAddress, traces[order.BuyerUserId].ToHashSet());
+        var buyer = new BuyerFacts(order.BuyerUserId, Set(phones.GetValueOrDefault(order.BuyerUserId), order.RecipientMobile), order.ShippingAddress,
+            traces[order.BuyerUserId].ToHashSet());
         var (orders, refunded) = chain.Count > 0 && chain[0] is { } promoter ? await RecentAsync(db, promoter, now, cancellationToken) : (0, 0);
         var risks = new Dictionary<int, CommissionRisk>();
-        foreach (var p in people)
+        for (var i = 0; i < chain.Count; i++)
         {
-            var level = chain.ToList().IndexOf(p.Id) + 1;
-            var facts = new BeneficiaryFacts(p.Id, p.UserId, Set(p.Mobile, p.PhoneNumber), addresses[p.UserId].ToHashSet(), traces[p.UserId].ToHashSet(),
-                level == 1 ? orders : 0, level == 1 ? refunded : 0);
+            if (people.SingleOrDefault(p => p.Id == chain[i]) is not { } p)
+            {
+                continue;
+            }
+            var level = i + 1;
+            var facts = new BeneficiaryFacts(p.Id, p.UserId, Set(p.Mobile, phones.GetValueOrDefault(p.UserId)), addresses[p.UserId].ToHashSet(),
+                traces[p.UserId].ToHashSet(), level == 1 ? orders : 0, level == 1 ? refunded : 0);
             risks[p.Id] = CommissionRiskPolicy.Assess(buyer, facts, level, selfPurchase);
         }
         return risks;
