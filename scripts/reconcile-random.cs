@@ -210,7 +210,7 @@ sealed class Run(IServiceProvider services, Random random)
             }
             else
             {
-                await Get<FulfilmentService>().ShipAsync(_merchants[shopId], number, "顺丰速运", "SF" + random.NextInt64(1_000_000_000, 9_999_999_999));
+                await Get<MallPortal.Core.Orders.Shipping.ShippingService>().ShipAsync(_merchants[shopId], number, new("shunfeng", "SF" + random.NextInt64(1_000_000_000_000, 9_999_999_999_999)));
                 await Get<OrderService>().ConfirmReceiptAsync(buyer, number);
                 Received++;
             }

@@ -70,7 +70,11 @@ public class ShippingAddress
 
     public void SetDefault(bool isDefault) => IsDefault = isDefault;
 
-    public string FullText => $"{Province}{(City == Province ? "" : City)}{District}{Detail}";
+    public string FullText => Compose(Province, City, District, Detail);
+
+    /// <summary>An address as people write it: a municipality's city is not repeated (北京市东城区…).</summary>
+    public static string Compose(string province, string city, string district, string detail) =>
+        $"{province}{(city == province ? "" : city)}{district}{detail}";
 }
 
 public sealed record AddressInput(string? RecipientName, string? Mobile, string? Province, string? City, string? District, string? Detail);

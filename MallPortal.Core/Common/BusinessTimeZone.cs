@@ -18,5 +18,8 @@ public sealed class BusinessTimeZone(TimeZoneInfo zone)
     public DateTime StartOfDayUtc(DateOnly day) =>
         TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Zone);
 
+    /// <summary>A business-local date and time someone typed, as UTC.</summary>
+    public DateTime ToUtc(DateTime local) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone);
+
     public string Format(DateTime utc) => ToLocal(utc).ToString("yyyy-MM-dd HH:mm");
 }

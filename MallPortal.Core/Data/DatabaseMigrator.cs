@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MallPortal.Core.Data;
 
-/// <summary>Brings the database to the latest migration at start-up (never EnsureCreated).</summary>
+/// <summary>Brings the database to the latest migration at start-up (never EnsureCreated), then the data steps SQL cannot do.</summary>
 public sealed class DatabaseMigrator(IDbContextFactory<MallDbContext> contexts, DatabaseInfo info)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
@@ -15,5 +15,6 @@ public sealed class DatabaseMigrator(IDbContextFactory<MallDbContext> contexts, 
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
         }
         await db.Database.MigrateAsync(cancellationToken);
+        await Orders.RecipientBackfill.RunAsync(db, cancellationToken);
     }
 }

@@ -114,6 +114,12 @@ public abstract class MallDbContext(DbContextOptions options)
 
     public DbSet<Distribution.Risk.SignInTrace> SignInTraces => Set<Distribution.Risk.SignInTrace>();
 
+    public DbSet<Orders.Shipping.Shipment> Shipments => Set<Orders.Shipping.Shipment>();
+
+    public DbSet<Orders.Shipping.ShipmentTraceEvent> ShipmentTraceEvents => Set<Orders.Shipping.ShipmentTraceEvent>();
+
+    public DbSet<Orders.Shipping.Simulator.SimulatedParcel> SimulatedParcels => Set<Orders.Shipping.Simulator.SimulatedParcel>();
+
     // Fixed here rather than read from IdentityOptions, so the design-time model (migrations)
     // and the running model are the same. Version 2 is users, roles, claims, logins and tokens.
     protected override Version SchemaVersion => IdentitySchemaVersions.Version2;

@@ -158,8 +158,22 @@ public static class NotificationTemplates
 
     public static readonly NotificationTemplate OrderShipped = new(
         "order-shipped", NotificationCategory.Orders,
-        "订单已发货", "订单 {number} 已发货：{carrier} {tracking}，请注意查收。",
-        SmsText: "【MallPortal】您的订单{number}已发货，{carrier}运单号{tracking}，请注意查收。");
+        "订单已发货", "订单 {number} 已发货：{package}，请注意查收。",
+        SmsText: "【MallPortal】您的订单{number}已发货，{package}，请注意查收。");
+
+    public static readonly NotificationTemplate ParcelOutForDelivery = new(
+        "parcel-out-for-delivery", NotificationCategory.Orders,
+        "包裹正在派送", "订单 {number} 的{package}正在派送，请保持电话畅通。",
+        SmsText: "【MallPortal】您的订单{number}的{package}正在派送，请保持电话畅通。");
+
+    public static readonly NotificationTemplate ParcelSigned = new(
+        "parcel-signed", NotificationCategory.Orders,
+        "包裹已签收", "订单 {number} 的{package}已签收。请检查商品，确认无误后确认收货。",
+        SmsText: "【MallPortal】您的订单{number}的{package}已签收，如有问题请在订单中申请售后。");
+
+    public static readonly NotificationTemplate ParcelProblem = new(
+        "parcel-problem", NotificationCategory.Orders,
+        "物流异常", "订单 {number} {package}，请联系快递公司或买家处理。");
 
     public static readonly NotificationTemplate OrderReceived = new(
         "order-received", NotificationCategory.Orders,
@@ -193,7 +207,7 @@ public static class NotificationTemplates
     public static readonly IReadOnlyList<NotificationTemplate> All =
         [VerificationCode, Welcome, PasswordChanged, ContactChanged, EmailConfirmation, PasswordResetLink, Announcement,
          MerchantApproved, MerchantRejected, DistributorApproved, DistributorRejected, ShopNoticeToDistributors, StockLow, StockDigest, OrderPlaced, OrderPlacedCod, OrderPaid, MerchantNewOrder,
-         PaymentReminder, OrderClosed, OrderShipped, OrderReceived, OrderAutoReceived, CancellationRequested, CancellationRejected,
+         PaymentReminder, OrderClosed, OrderShipped, ParcelOutForDelivery, ParcelSigned, ParcelProblem, OrderReceived, OrderAutoReceived, CancellationRequested, CancellationRejected,
          OrderRefunded, OrderCancelledOnRequest, ReviewReplied, WithdrawalSubmitted, WithdrawalApproved, WithdrawalRejected, WithdrawalPaid,
          WithdrawalFailed, FundsDifference, GradeUpgraded, CommissionHeld, CommissionReleased, CommissionVoided];
 }

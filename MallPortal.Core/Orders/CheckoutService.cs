@@ -61,7 +61,7 @@ public sealed class CheckoutService(IDbContextFactory<MallDbContext> contexts, P
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var payment = new Payment(numbers.Payment(now), actor.UserId, gateway.Name, preview.Total, input.IdempotencyKey, now);
-        var recipient = new OrderRecipient(address.RecipientName, address.Mobile, address.FullText);
+        var recipient = new OrderRecipient(address.RecipientName, address.Mobile, address.Province, address.City, address.District, address.Detail);
         var payBy = now.AddMinutes(options.Value.PaymentTimeoutMinutes);
         var orders = preview.Shops.Select(shop => Order.Place(numbers.Order(now), actor.UserId, shop.ShopId, payment, recipient,
             shop.Items.Select(i => new OrderLine(i.ProductId, i.SkuId, i.Title, i.SpecText, i.ImagePath, i.UnitPrice, i.Quantity)).ToList(),

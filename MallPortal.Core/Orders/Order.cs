@@ -54,11 +54,18 @@ public class Order
 
     public string RecipientMobile { get; private set; } = "";
 
-    public string ShippingAddress { get; private set; } = "";
+    public string RecipientProvince { get; private set; } = "";
 
-    public string? Carrier { get; private set; }
+    public string RecipientCity { get; private set; } = "";
 
-    public string? TrackingNumber { get; private set; }
+    public string RecipientDistrict { get; private set; } = "";
+
+    /// <summary>The street, building and door: the rest of the address below the district.</summary>
+    public string RecipientStreet { get; private set; } = "";
+
+    public OrderRecipient Recipient => new(RecipientName, RecipientMobile, RecipientProvince, RecipientCity, RecipientDistrict, RecipientStreet);
+
+    public string ShippingAddress => Recipient.FullAddress;
 
     public DateTime PlacedAt { get; private set; }
 
@@ -106,7 +113,8 @@ public class Order
         {
             Number = number, BuyerUserId = buyerUserId, ShopId = shopId, Payment = payment, PaymentMethod = payment.Gateway,
             Status = OrderStatus.PendingPayment, ShippingFee = shippingFee, Note = (note ?? "").Trim(),
-            RecipientName = recipient.Name, RecipientMobile = recipient.Mobile, ShippingAddress = recipient.Address,
+            RecipientName = recipient.Name, RecipientMobile = recipient.Mobile, RecipientProvince = recipient.Province,
+            RecipientCity = recipient.City, RecipientDistrict = recipient.District, RecipientStreet = recipient.Street,
             PlacedAt = now, PayBy = payBy,
         };
         order._lines.AddRange(lines);
@@ -140,20 +148,43 @@ public class Order
         _steps[^1] = _steps[^1] with { Detail = refund.Amount.IsZero ? null : refund.Amount.ToString(), Refund = refund };
     }
 
-    public void Ship(string? carrier, string? trackingNumber, DateTime now, TimeSpan autoConfirmAfter, int actorUserId)
+    /// <summary>
+    /// A parcel left the shop. The last one (every unit shipped) moves the order to 待收货 and starts the automatic
+    /// receipt; an earlier one is a 部分发货 row on the timeline.
+    /// </summary>
+    internal void ShipPackage(Shipping.Shipment package, bool complete, DateTime now, TimeSpan autoConfirmAfter, int actorUserId)
     {
-        (carrier, trackingNumber) = ((carrier ?? "").Trim(), (trackingNumber ?? "").Trim());
-        if (carrier.Length is 0 or > 30)
+        if (!complete)
         {
-            throw new DomainException(CoreText.CarrierRequired, nameof(Carrier));
+            if (Status != OrderStatus.PendingShipment)
+            {
+                OrderTransitions.Next(Status, OrderTrigger.Ship);
+            }
+            Record(OrderEventKind.PackageShipped, package.Describe(), actorUserId, now);
+            return;
         }
-        if (trackingNumber.Length is < 6 or > 40 || !trackingNumber.All(char.IsAsciiLetterOrDigit))
-        {
-            throw new DomainException(CoreText.TrackingNumberInvalid, nameof(TrackingNumber));
-        }
-        Apply(OrderTrigger.Ship, now, actorUserId, $"{carrier} {trackingNumber}");
-        (Carrier, TrackingNumber, ShippedAt, ReceiveBy) = (carrier, trackingNumber, now, now + autoConfirmAfter);
+        Apply(OrderTrigger.Ship, now, actorUserId, package.Describe());
+        (ShippedAt, ReceiveBy) = (now, now + autoConfirmAfter);
     }
+
+    /// <summary>A parcel's trace moved (out for delivery, signed, a problem): a timeline row that the buyer or shop is told of.</summary>
+    internal void RecordParcel(OrderEventKind kind, string note, DateTime now) => Record(kind, note, null, now);
+
+    /// <summary>
+    /// Every parcel is signed for: the automatic receipt now runs from the signing time (plus the buyer's extension,
+    /// if taken), while the order still waits for receipt.
+    /// </summary>
+    internal void AllParcelsSigned(DateTime signedAt, int days, int extensionDays)
+    {
+        if (Status == OrderStatus.PendingReceipt)
+        {
+            ReceiveBy = signedAt.AddDays(days + (ReceiptExtendedAt is null ? 0 : extensionDays));
+            Version++;
+        }
+    }
+
+    internal void SplitRecipient(string province, string city, string district, string street) =>
+        (RecipientProvince, RecipientCity, RecipientDistrict, RecipientStreet) = (province, city, district, street);
 
     /// <summary>Paying this order alone after its checkout's payment was closed.</summary>
     internal void MovePayment(Payment payment)
@@ -164,7 +195,7 @@ public class Order
 
     internal void RemindedAboutPayment(DateTime now) => PaymentReminderSentAt = now;
 
-    internal void Record(OrderEventKind kind, string? note, int actorUserId, DateTime now)
+    internal void Record(OrderEventKind kind, string? note, int? actorUserId, DateTime now)
     {
         Version++;
         AddEvent(kind, note, actorUserId, now);
@@ -216,7 +247,15 @@ public class Order
     }
 }
 
-public sealed record OrderRecipient(string Name, string Mobile, string Address);
+/// <summary>Who receives an order and where, as separate fields (regions for analytics and carriers).</summary>
+public sealed record OrderRecipient(string Name, string Mobile, string Province, string City, string District, string Street)
+{
+    public string FullAddress => Accounts.ShippingAddress.Compose(Province, City, District, Street);
+
+    /// <summary>What a promoting distributor may see: the surname, the mobile's first three and last four digits, the region only.</summary>
+    public OrderRecipient Masked() => new(Name.Length == 0 ? "" : Name[0] + "*", Mobile.Length == 11 ? $"{Mobile[..3]}****{Mobile[^4..]}" : "****",
+        Province, City, District, "****");
+}
 
 internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
 {
@@ -228,9 +267,12 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.Note).HasMaxLength(Order.NoteMaxLength).IsRequired();
         builder.Property(o => o.RecipientName).HasMaxLength(20).IsRequired();
         builder.Property(o => o.RecipientMobile).HasMaxLength(20).IsRequired();
-        builder.Property(o => o.ShippingAddress).HasMaxLength(200).IsRequired();
-        builder.Property(o => o.Carrier).HasMaxLength(30);
-        builder.Property(o => o.TrackingNumber).HasMaxLength(40);
+        builder.Property(o => o.RecipientProvince).HasMaxLength(20).IsRequired();
+        builder.Property(o => o.RecipientCity).HasMaxLength(30).IsRequired();
+        builder.Property(o => o.RecipientDistrict).HasMaxLength(40).IsRequired();
+        builder.Property(o => o.RecipientStreet).HasMaxLength(200).IsRequired();
+        builder.Ignore(o => o.Recipient);
+        builder.Ignore(o => o.ShippingAddress);
         builder.Property(o => o.Version).IsConcurrencyToken();
         builder.Ignore(o => o.IsCashOnDelivery);
         builder.Ignore(o => o.Total);

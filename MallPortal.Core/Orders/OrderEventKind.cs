@@ -17,4 +17,8 @@ public enum OrderEventKind
     CashCollected,
     ReceiptExtended,
     CancellationWithdrawn,
+    PackageShipped,
+    OutForDelivery,
+    ParcelSigned,
+    ParcelProblem,
 }

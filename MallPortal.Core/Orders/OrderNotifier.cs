@@ -21,12 +21,12 @@ public sealed class OrderNotifier(IDbContextFactory<MallDbContext> contexts, Not
             var o = await (from order in db.Orders.AsNoTracking()
                            join shop in db.Shops on order.ShopId equals shop.Id
                            where order.Id == item.OrderId
-                           select new { order.Id, order.Number, order.BuyerUserId, order.ShopId, order.Status, order.TotalFen, order.Carrier,
-                               order.TrackingNumber, order.PaymentMethod, shop.OwnerUserId }).SingleAsync(cancellationToken);
+                           select new { order.Id, order.Number, order.BuyerUserId, order.ShopId, order.Status, order.TotalFen,
+                               order.PaymentMethod, shop.OwnerUserId }).SingleAsync(cancellationToken);
             var values = new Dictionary<string, string>
             {
                 ["number"] = o.Number, ["amount"] = new Money(o.TotalFen).ToString(), ["reason"] = item.Detail ?? "",
-                ["carrier"] = o.Carrier ?? "", ["tracking"] = o.TrackingNumber ?? "",
+                ["package"] = item.Detail ?? "",
                 ["minutes"] = options.Value.PaymentTimeoutMinutes.ToString(), ["days"] = options.Value.AutoConfirmDays.ToString(),
                 ["method"] = Payments.CashOnDeliveryGateway.Is(o.PaymentMethod) ? "货到付款" : "在线支付",
             };
@@ -57,8 +57,17 @@ public sealed class OrderNotifier(IDbContextFactory<MallDbContext> contexts, Not
                 case OrderEventKind.CloseUnpaid:
                     await Tell(o.BuyerUserId, NotificationTemplates.OrderClosed, buyerLink);
                     break;
-                case OrderEventKind.Ship:
+                case OrderEventKind.Ship or OrderEventKind.PackageShipped:
                     await Tell(o.BuyerUserId, NotificationTemplates.OrderShipped, buyerLink);
+                    break;
+                case OrderEventKind.OutForDelivery:
+                    await Tell(o.BuyerUserId, NotificationTemplates.ParcelOutForDelivery, buyerLink);
+                    break;
+                case OrderEventKind.ParcelSigned:
+                    await Tell(o.BuyerUserId, NotificationTemplates.ParcelSigned, buyerLink);
+                    break;
+                case OrderEventKind.ParcelProblem:
+                    await Tell(o.OwnerUserId, NotificationTemplates.ParcelProblem, "/merchant/shipments");
                     break;
                 case OrderEventKind.ConfirmReceipt:
                     await Tell(o.OwnerUserId, NotificationTemplates.OrderReceived, shopLink);

@@ -35,11 +35,13 @@ public sealed class OrderQueries(IDbContextFactory<MallDbContext> contexts, Busi
         var shop = await db.Shops.AsNoTracking().Where(s => s.Id == order.ShopId).Select(s => new { s.Name, s.ServicePhone }).SingleAsync(cancellationToken);
         var refunds = await db.Refunds.AsNoTracking().Where(r => r.OrderId == order.Id).OrderBy(r => r.Id)
             .Select(r => new RefundView(r.Number, r.Amount, r.Reason, r.Status, r.RejectReason, r.RequestedAt, r.DecidedAt)).ToListAsync(cancellationToken);
+        // The promoting distributor follows the parcel, not the person: surname, masked mobile, region only.
+        var recipient = scope == OrderScope.Promoter ? order.Recipient.Masked() : order.Recipient;
         return new OrderDetails(order.Number, order.ShopId, shop.Name, shop.ServicePhone, order.Status, order.PaymentMethod, order.Payment.Number,
-            order.ItemsTotal, order.ShippingFee, order.Total, order.Note, order.RecipientName, order.RecipientMobile, order.ShippingAddress,
-            order.Carrier, order.TrackingNumber, order.PlacedAt, order.PayBy, order.ReceiveBy, order.CashCollectedAt,
+            order.ItemsTotal, order.ShippingFee, order.Total, scope == OrderScope.Promoter ? "" : order.Note, recipient.Name, recipient.Mobile, recipient.FullAddress,
+            order.PlacedAt, order.PayBy, order.ReceiveBy, order.CashCollectedAt,
             order.Lines.Select(View).ToList(), order.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new OrderEventView(e.Kind, e.StatusAfter, e.Note, e.At)).ToList(),
-            refunds, order.ReceiptExtendedAt is not null);
+            refunds, await Shipping.ShipmentQueries.ForOrderAsync(db, order, cancellationToken), order.ReceiptExtendedAt is not null);
     }
 
     /// <summary>The admin's overview: orders by status, and per shop the count, the open ones and the paid total.</summary>
@@ -68,6 +70,9 @@ public sealed class OrderQueries(IDbContextFactory<MallDbContext> contexts, Busi
             case OrderScope.Shop:
                 var shopId = await ProductService.ShopOfAsync(db, actor, cancellationToken);
                 return db.Orders.Where(o => o.ShopId == shopId);
+            case OrderScope.Promoter:
+                return db.Orders.Where(o => db.OrderAttributions.Any(a => a.OrderId == o.Id
+                    && db.Distributors.Any(d => d.Id == a.DistributorId && d.UserId == actor.UserId)));
             default:
                 actor.Require(Roles.Admin);
                 return db.Orders;
@@ -133,4 +138,7 @@ public enum OrderScope
     Buyer,
     Shop,
     Admin,
+
+    /// <summary>The distributor whose link brought the order (level 1): read-only, recipient masked.</summary>
+    Promoter,
 }

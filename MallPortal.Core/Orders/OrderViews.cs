@@ -14,11 +14,15 @@ public sealed record OrderLineView(int Id, int ProductId, string Title, string S
 
 public sealed record OrderDetails(string Number, int ShopId, string ShopName, string ShopPhone, OrderStatus Status, string PaymentMethod,
     string PaymentNumber, Money ItemsTotal, Money ShippingFee, Money Total, string Note, string RecipientName, string RecipientMobile,
-    string ShippingAddress, string? Carrier, string? TrackingNumber, DateTime PlacedAt, DateTime PayBy, DateTime? ReceiveBy,
+    string ShippingAddress, DateTime PlacedAt, DateTime PayBy, DateTime? ReceiveBy,
     DateTime? CashCollectedAt, IReadOnlyList<OrderLineView> Lines, IReadOnlyList<OrderEventView> Timeline, IReadOnlyList<RefundView> Refunds,
-    bool ReceiptExtended = false)
+    IReadOnlyList<Shipping.ShipmentView> Shipments, bool ReceiptExtended = false)
 {
     public RefundView? OpenRefund => Refunds.FirstOrDefault(r => r.Status == RefundStatus.Requested);
+
+    /// <summary>Units of a line not in any parcel yet (部分发货 leaves some).</summary>
+    public int Unshipped(OrderLineView line) =>
+        line.Quantity - Shipments.SelectMany(s => s.Lines).Where(l => l.OrderLineId == line.Id).Sum(l => l.Quantity);
 
     public bool IsCashOnDelivery => Payments.CashOnDeliveryGateway.Is(PaymentMethod);
 }

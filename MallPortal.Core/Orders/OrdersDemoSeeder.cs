@@ -14,7 +14,7 @@ namespace MallPortal.Core.Orders;
 /// sales counts and a review: one completed and reviewed, one on its way, one to ship, one waiting for payment.
 /// </summary>
 public sealed class OrdersDemoSeeder(IDbContextFactory<MallDbContext> contexts, AddressService addresses, DemoShopper shopper,
-    FulfilmentService fulfilment, OrderService orders, ReviewService reviews) : IDemoSeeder
+    FulfilmentService fulfilment, Shipping.ShippingService shipping, OrderService orders, ReviewService reviews) : IDemoSeeder
 {
     public string Name => "orders";
 
@@ -33,14 +33,14 @@ public sealed class OrdersDemoSeeder(IDbContextFactory<MallDbContext> contexts, 
             shopper.BuyAsync(buyer, productId, method, $"demo-{productId}-{method}", cancellationToken, quantity);
 
         var done = await BuyAsync(13, 1, CashOnDeliveryGateway.GatewayName);
-        await fulfilment.ShipAsync(merchants[done.ShopId], done.Number, "顺丰速运", "SF1000000001", cancellationToken);
+        await shipping.ShipAsync(merchants[done.ShopId], done.Number, new("shunfeng", "SF1000000000001"), null, cancellationToken);
         await fulfilment.MarkCashCollectedAsync(merchants[done.ShopId], done.Number, cancellationToken);
         await orders.ConfirmReceiptAsync(buyer, done.Number, cancellationToken);
         var lineId = await db.OrderLines.Where(l => db.Orders.Any(o => o.Id == l.OrderId && o.Number == done.Number)).Select(l => l.Id).FirstAsync(cancellationToken);
         await reviews.SubmitAsync(buyer, lineId, 5, "音质比想象中好，语音控制灯和空调都很灵，发货也快。", [], cancellationToken);
 
         var onTheWay = await BuyAsync(27, 2, CashOnDeliveryGateway.GatewayName);
-        await fulfilment.ShipAsync(merchants[onTheWay.ShopId], onTheWay.Number, "中通快递", "ZT2000000002", cancellationToken);
+        await shipping.ShipAsync(merchants[onTheWay.ShopId], onTheWay.Number, new("zhongtong", "780000000002"), null, cancellationToken);
         await BuyAsync(41, 1, CashOnDeliveryGateway.GatewayName);
         await BuyAsync(21, 1, SandboxGateway.GatewayName);
     }

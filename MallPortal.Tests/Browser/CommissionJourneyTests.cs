@@ -80,7 +80,7 @@ public class CommissionJourneyTests(BrowserFixture browser)
         await buyer.WaitForReadyAsync("orders");
         var number = await buyer.GetByTestId("order-card").First.GetAttributeAsync("data-number");
         await merchant.GotoAsync($"/merchant/orders/{number}");
-        await OrderJourneyTests.ShipAsync(merchant, "顺丰速运", "SF7654321098");
+        await OrderJourneyTests.ShipAsync(merchant, "顺丰速运", "SF7654321098123");
         var card = buyer.Locator($"[data-number='{number}']");
         await Assertions.Expect(card.GetByTestId("order-status")).ToHaveTextAsync("待收货");
         await card.GetByTestId("confirm-receipt").ClickAsync();

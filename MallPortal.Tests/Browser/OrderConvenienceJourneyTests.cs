@@ -38,7 +38,7 @@ public class OrderConvenienceJourneyTests(BrowserFixture browser)
 
         var merchant = await browser.NewPageAsync();
         await merchant.LogInAsync("13800000002", MallPortalFactory.DemoPassword, $"/merchant/orders/{number}");
-        await OrderJourneyTests.ShipAsync(merchant, "中通快递", "ZT7654321098");
+        await OrderJourneyTests.ShipAsync(merchant, "中通快递", "780076543210");
         await Assertions.Expect(card.GetByTestId("order-status")).ToHaveTextAsync("待收货");
 
         await card.GetByTestId("extend-receipt").ClickAsync();

@@ -49,8 +49,8 @@ public class OrderJourneyTests(BrowserFixture browser)
 
         var merchant = await browser.NewPageAsync();
         await merchant.LogInAsync("13800000001", MallPortalFactory.DemoPassword, $"/merchant/orders/{number}");
-        await ShipAsync(merchant, "顺丰速运", "SF1234567890");
-        await Assertions.Expect(merchant.GetByTestId("tracking")).ToContainTextAsync("SF1234567890");
+        await ShipAsync(merchant, "顺丰速运", "SF1234567890123");
+        await Assertions.Expect(merchant.GetByTestId("tracking")).ToContainTextAsync("SF1234567890123");
 
         // The buyer's list changes by itself.
         var shipped = buyer.Locator($"[data-number='{number}']");
@@ -152,7 +152,7 @@ public class OrderJourneyTests(BrowserFixture browser)
         var cod = await BuyNowAsync(buyer, "货到付款");
         await Assertions.Expect(buyer.GetByTestId("order-status").First).ToHaveTextAsync("待发货");
         await merchant.GotoAsync($"/merchant/orders/{cod}");
-        await ShipAsync(merchant, "中通快递", "ZT9876543210");
+        await ShipAsync(merchant, "中通快递", "789876543210");
         await merchant.GetByTestId("cod-collected").ClickAsync();
         await Assertions.Expect(merchant.GetByText("货到付款已收款")).ToBeVisibleAsync();
 
@@ -163,8 +163,6 @@ public class OrderJourneyTests(BrowserFixture browser)
         await Assertions.Expect(admin.GetByTestId("order-link").Filter(new() { HasText = cod })).ToBeVisibleAsync();
     }
 
-    /// <summary>立即购买 on the open product page, checkout with the buyer's address (added if there is none); returns the
-    /// order number for cash on delivery, and stops at the cashier for online payment.</summary>
     /// <summary>On the merchant's open order page: picks the carrier, types the tracking number and ships.</summary>
     internal static async Task ShipAsync(IPage merchant, string carrier, string trackingNumber)
     {
@@ -174,6 +172,8 @@ public class OrderJourneyTests(BrowserFixture browser)
         await merchant.GetByTestId("ship").ClickAsync();
     }
 
+    /// <summary>立即购买 on the open product page, checkout with the buyer's address (added if there is none); returns the
+    /// order number for cash on delivery, and stops at the cashier for online payment.</summary>
     internal static async Task<string> BuyNowAsync(IPage buyer, string method)
     {
         await buyer.WaitForReadyAsync("buy-box");

@@ -1,6 +1,7 @@
 using MallPortal.Core.Common;
 using MallPortal.Core.Data;
 using MallPortal.Core.Orders;
+using MallPortal.Core.Orders.Shipping;
 using MallPortal.Core.Orders.Payments;
 using MallPortal.Core.Orders.Payments.Sandbox;
 using MallPortal.Tests.Support;
@@ -57,10 +58,10 @@ public class OrderAccessTests
         var fulfilment = kit.Get<FulfilmentService>();
 
         Assert.Null(await kit.Get<OrderQueries>().GetAsync(stranger, OrderScope.Shop, number));
-        await AssertRefusedAsync(NotFound, () => fulfilment.ShipAsync(stranger, number, "顺丰速运", "SF1234567890"));
+        await AssertRefusedAsync(NotFound, () => kit.Get<ShippingService>().ShipAsync(stranger, number, new("shunfeng", "SF1234567890123")));
         await AssertRefusedAsync(NotFound, () => fulfilment.MarkCashCollectedAsync(stranger, cod));
         await AssertRefusedAsync("取消申请不存在", () => kit.Get<RefundService>().DecideAsync(stranger, refundNumber, approve: true, rejectReason: null));
-        await AssertRefusedAsync(NotAllowed, () => fulfilment.ShipAsync(buyer, number, "顺丰速运", "SF1234567890"));
+        await AssertRefusedAsync(NotAllowed, () => kit.Get<ShippingService>().ShipAsync(buyer, number, new("shunfeng", "SF1234567890123")));
 
         Assert.Equal(RefundStatus.Requested, await kit.QueryAsync(c => c.Refunds.Select(r => r.Status).SingleAsync()));
         Assert.Empty(await kit.QueryAsync(c => c.Set<SandboxRefund>().ToListAsync()));

@@ -2,6 +2,7 @@ using MallPortal.Core.Common;
 using MallPortal.Core.Data;
 using MallPortal.Core.Inventory;
 using MallPortal.Core.Orders;
+using MallPortal.Core.Orders.Shipping;
 using MallPortal.Core.Orders.Payments;
 using MallPortal.Core.Orders.Payments.Sandbox;
 using MallPortal.Tests.Support;
@@ -104,19 +105,22 @@ public class OrderLifecycleTests
         var sku = await kit.SkuAsync(available: 10);
         var number = await kit.PaidOrderAsync(buyer, address, sku.SkuId, quantity: 2);
         var before = await kit.StockAsync(sku.SkuId);
-        var (fulfilment, merchant) = (kit.Get<FulfilmentService>(), await kit.MerchantAsync());
+        var (shipping, merchant) = (kit.Get<ShippingService>(), await kit.MerchantAsync());
 
-        var noCarrier = await Assert.ThrowsAsync<DomainException>(() => fulfilment.ShipAsync(merchant, number, " ", "SF1234567890"));
-        var badTracking = await Assert.ThrowsAsync<DomainException>(() => fulfilment.ShipAsync(merchant, number, "顺丰速运", "SF-12"));
-        Assert.Equal(("Carrier", "TrackingNumber"), (noCarrier.Field, badTracking.Field));
+        var noCarrier = await Assert.ThrowsAsync<DomainException>(() => shipping.ShipAsync(merchant, number, new(" ", "SF1234567890123")));
+        var badTracking = await Assert.ThrowsAsync<DomainException>(() => shipping.ShipAsync(merchant, number, new("shunfeng", "SF-12")));
+        var wrongFormat = await Assert.ThrowsAsync<DomainException>(() => shipping.ShipAsync(merchant, number, new("shunfeng", "YT1234567890123")));
+        Assert.Equal(("Carrier", "TrackingNumber", "TrackingNumber"), (noCarrier.Field, badTracking.Field, wrongFormat.Field));
+        Assert.Equal("运单号格式与顺丰速运不符，例如 SF1234567890123", wrongFormat.Message);
         Assert.Equal(OrderStatus.PendingShipment, (await kit.OrderAsync(number)).Status);
         Assert.Equal((before.OnHand, before.Reserved), ((await kit.StockAsync(sku.SkuId)).OnHand, (await kit.StockAsync(sku.SkuId)).Reserved));
 
-        await fulfilment.ShipAsync(merchant, number, "顺丰速运", "SF1234567890");
+        await shipping.ShipAsync(merchant, number, new("shunfeng", "sf1234567890123"));
 
         var order = await kit.OrderAsync(number);
-        Assert.Equal((OrderStatus.PendingReceipt, "顺丰速运", "SF1234567890", kit.Now, kit.Now.AddDays(10)),
-            (order.Status, order.Carrier, order.TrackingNumber, order.ShippedAt, order.ReceiveBy));
+        var parcel = await kit.QueryAsync(c => c.Shipments.Include(s => s.Lines).AsNoTracking().SingleAsync());
+        Assert.Equal((OrderStatus.PendingReceipt, kit.Now, kit.Now.AddDays(10)), (order.Status, order.ShippedAt, order.ReceiveBy));
+        Assert.Equal((1, "shunfeng", "SF1234567890123", 2), (parcel.Sequence, parcel.CarrierCode, parcel.TrackingNumber, parcel.Lines.Single().Quantity));
         var after = await kit.StockAsync(sku.SkuId);
         Assert.Equal((before.OnHand - 2, before.Reserved - 2, 8), (after.OnHand, after.Reserved, after.Available));
         var shipment = await kit.QueryAsync(c => c.StockMovements.AsNoTracking().SingleAsync(m => m.Reference == number && m.Kind == StockMovementKind.Shipment));

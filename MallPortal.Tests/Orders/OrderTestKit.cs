@@ -4,6 +4,7 @@ using MallPortal.Core.Common;
 using MallPortal.Core.Data;
 using MallPortal.Core.Inventory;
 using MallPortal.Core.Orders;
+using MallPortal.Core.Orders.Shipping;
 using MallPortal.Core.Orders.Payments;
 using MallPortal.Core.Orders.Payments.Sandbox;
 using MallPortal.Tests.Accounts;
@@ -162,8 +163,8 @@ internal sealed class OrderTestKit : IAsyncDisposable
         return tradeNo;
     }
 
-    public async Task ShipAsync(string number, string merchantPhone = ShopA) =>
-        await Get<FulfilmentService>().ShipAsync(await MerchantAsync(merchantPhone), number, "顺丰速运", "SF1234567890");
+    public async Task ShipAsync(string number, string merchantPhone = ShopA, string trackingNumber = "SF1234567890123") =>
+        await Get<ShippingService>().ShipAsync(await MerchantAsync(merchantPhone), number, new ShipmentInput("shunfeng", trackingNumber), SiteUrl);
 
     /// <summary>Paid, shipped by shop A and received: the order a buyer may review.</summary>
     public async Task<string> CompletedOrderAsync(Actor buyer, int addressId, int skuId)

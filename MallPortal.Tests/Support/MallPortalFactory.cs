@@ -30,6 +30,8 @@ public sealed partial class MallPortalFactory(IReadOnlyDictionary<string, string
         builder.UseSetting("Admin:Password", AdminPassword);
         builder.UseSetting("Demo:SeedOnFirstRun", "true");
         builder.UseSetting("Notifications:DispatchIntervalSeconds", "1");
+        // Parcels move only when a test pushes their next scan through the simulator.
+        builder.UseSetting("Logistics:SimulatorStepSeconds", "86400");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

@@ -44,6 +44,12 @@ public static class JobRegistration
             q.AddJob<UpgradeGradesJob>(j => j.WithIdentity(UpgradeGradesJob.Key));
             q.AddTrigger(t => t.ForJob(UpgradeGradesJob.Key).WithIdentity("upgrade-grades-daily")
                 .WithCronSchedule("0 0 3 * * ?", c => c.InTimeZone(BusinessTimeZone.FromId(config["Business:TimeZone"]).Zone)));
+            q.AddJob<TrackParcelsJob>(j => j.WithIdentity(TrackParcelsJob.Key));
+            q.AddTrigger(t => t.ForJob(TrackParcelsJob.Key).WithIdentity("track-parcels-tick").StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(config.GetValue("Logistics:TrackIntervalSeconds", 15))).RepeatForever()));
+            q.AddJob<FlagSilentParcelsJob>(j => j.WithIdentity(FlagSilentParcelsJob.Key));
+            q.AddTrigger(t => t.ForJob(FlagSilentParcelsJob.Key).WithIdentity("flag-silent-parcels-hourly").StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()));
             q.AddJob<DeliverSandboxCallbacksJob>(j => j.WithIdentity(DeliverSandboxCallbacksJob.Key));
             q.AddTrigger(t => t.ForJob(DeliverSandboxCallbacksJob.Key).WithIdentity("sandbox-callbacks-tick").StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(5)).RepeatForever()));

@@ -56,6 +56,30 @@ public sealed class RegionCatalog
             : [];
 
     /// <summary>True only when the three names form a path the picker offers.</summary>
+    /// <summary>
+    /// Splits an address written as one line (广东省深圳市南山区科技园…, 北京市东城区…) into province, city, district and
+    /// the rest, by the catalog's names; null when it does not start with a known province, city and district.
+    /// </summary>
+    public (string Province, string City, string District, string Street)? Split(string? address)
+    {
+        var text = (address ?? "").Trim();
+        foreach (var province in _provinces.Where(p => text.StartsWith(p, StringComparison.Ordinal)))
+        {
+            foreach (var city in CitiesOf(province))
+            {
+                var afterCity = city == province ? text[province.Length..]
+                    : text[province.Length..].StartsWith(city, StringComparison.Ordinal) ? text[(province.Length + city.Length)..] : null;
+                var district = afterCity is null ? null : DistrictsOf(province, city).Where(d => afterCity.StartsWith(d, StringComparison.Ordinal))
+                    .OrderByDescending(d => d.Length).FirstOrDefault();
+                if (district is not null)
+                {
+                    return (province, city, district, afterCity![district.Length..].Trim());
+                }
+            }
+        }
+        return null;
+    }
+
     public bool IsValid(string? province, string? city, string? district) =>
         district is not null && DistrictsOf(province, city).Contains(district, StringComparer.Ordinal);
 

@@ -12,7 +12,7 @@ namespace MallPortal.Core.Distribution.Commissions;
 /// services: all are shipped and their cash collected (commission estimated for 王芳 or 李强 and their upline), and 孙丽
 /// confirms receipt of hers and of a second, larger order through 王芳 (frozen until the after-sales window closes).
 /// </summary>
-public sealed class CommissionDemoSeeder(IDbContextFactory<MallDbContext> contexts, CommissionPolicyService policies, FulfilmentService fulfilment,
+public sealed class CommissionDemoSeeder(IDbContextFactory<MallDbContext> contexts, CommissionPolicyService policies, FulfilmentService fulfilment, Orders.Shipping.ShippingService shipping,
     OrderService orders, DemoShopper shopper) : IDemoSeeder
 {
     public string Name => "commissions";
@@ -42,7 +42,7 @@ public sealed class CommissionDemoSeeder(IDbContextFactory<MallDbContext> contex
         for (var i = 0; i < promoted.Count; i++)
         {
             var merchant = new Actor(promoted[i].OwnerUserId, new HashSet<string> { Roles.Merchant });
-            await fulfilment.ShipAsync(merchant, promoted[i].Number, "顺丰速运", $"SF{7100000000 + i}", cancellationToken);
+            await shipping.ShipAsync(merchant, promoted[i].Number, new("shunfeng", $"SF{7100000000000 + i}"), null, cancellationToken);
             await fulfilment.MarkCashCollectedAsync(merchant, promoted[i].Number, cancellationToken);
             if (promoted[i].BuyerUserId == sunLi)
             {

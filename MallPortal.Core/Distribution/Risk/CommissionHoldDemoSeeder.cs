@@ -12,7 +12,7 @@ namespace MallPortal.Core.Distribution.Risk;
 /// sign-in trace and payment; the admin voids one, so the admin's queue and 王芳's ledger show a held and a voided commission.
 /// </summary>
 public sealed class CommissionHoldDemoSeeder(IDbContextFactory<MallDbContext> contexts, SignInTraceRecorder traces, DemoShopper shopper,
-    FulfilmentService fulfilment, CommissionHoldService holds) : IDemoSeeder
+    FulfilmentService fulfilment, Orders.Shipping.ShippingService shipping, CommissionHoldService holds) : IDemoSeeder
 {
     private const string SharedPhone = "D3M0D3V1CE0000000000000000000001";
 
@@ -34,7 +34,7 @@ public sealed class CommissionHoldDemoSeeder(IDbContextFactory<MallDbContext> co
         {
             var (number, shopId) = await shopper.BuyAsync(consumer, product, Orders.Payments.CashOnDeliveryGateway.GatewayName, key, cancellationToken);
             var merchant = new Actor(await db.Shops.Where(s => s.Id == shopId).Select(s => s.OwnerUserId).SingleAsync(cancellationToken), new HashSet<string> { Roles.Merchant });
-            await fulfilment.ShipAsync(merchant, number, "中通快递", "ZT" + number[^10..], cancellationToken);
+            await shipping.ShipAsync(merchant, number, new("zhongtong", "75" + number[^10..]), null, cancellationToken);
             await fulfilment.MarkCashCollectedAsync(merchant, number, cancellationToken);
         }
         var admin = await AdminLookup.FirstAsync(db, cancellationToken);

@@ -29,10 +29,12 @@ public sealed class CommissionHoldService(IDbContextFactory<MallDbContext> conte
                           join l in db.OrderLines on c.OrderLineId equals l.Id
                           join d in db.Distributors on c.DistributorId equals d.Id
                           orderby c.EstimatedAt descending, c.Id descending
-                          select new HeldCommissionRow(c.Id, o.Number, l.Title, c.DistributorId, d.Name, d.Mobile, o.RecipientName, o.RecipientMobile,
-                              o.ShippingAddress, c.Level, c.AmountFen, c.ReversedFen, c.Status, c.Risk, c.Hold, c.HoldNote, c.EstimatedAt))
+                          select new { c, o.Number, l.Title, d.Name, d.Mobile, o.RecipientName, o.RecipientMobile, o.RecipientProvince, o.RecipientCity,
+                              o.RecipientDistrict, o.RecipientStreet })
             .Skip(Math.Max(0, page) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return new Page<HeldCommissionRow>(rows, total);
+        return new Page<HeldCommissionRow>(rows.Select(r => new HeldCommissionRow(r.c.Id, r.Number, r.Title, r.c.DistributorId, r.Name, r.Mobile,
+            r.RecipientName, r.RecipientMobile, Accounts.ShippingAddress.Compose(r.RecipientProvince, r.RecipientCity, r.RecipientDistrict, r.RecipientStreet),
+            r.c.Level, r.c.AmountFen, r.c.ReversedFen, r.c.Status, r.c.Risk, r.c.Hold, r.c.HoldNote, r.c.EstimatedAt)).ToList(), total);
     }
 
     /// <summary>Release (a note is optional) or void (the reason is required) a held commission; a second decision is refused.</summary>

@@ -1,6 +1,7 @@
 using MallPortal.Core.Common;
 using MallPortal.Core.Orders;
 using MallPortal.Core.Orders.Payments;
+using MallPortal.Core.Orders.Shipping.Kuaidi100;
 using MallPortal.Hosting;
 
 namespace MallPortal.Features.Orders;
@@ -8,7 +9,7 @@ namespace MallPortal.Features.Orders;
 public static class OrderEndpoints
 {
     /// <summary>
-    /// The gateways' server-to-server notifications (anonymous: the signature is the proof), and checkout as JSON for
+    /// The gateways' server-to-server notifications and the carriers' tracking pushes (anonymous: the signature is the proof), and checkout as JSON for
     /// API clients and the flash-sale benchmark (signed-in users; JSON only, so a cross-site form cannot post it).
     /// </summary>
     public static IEndpointRouteBuilder MapOrderEndpoints(this IEndpointRouteBuilder endpoints)
@@ -19,6 +20,16 @@ public static class OrderEndpoints
             var fields = form?.ToDictionary(f => f.Key, f => f.Value.ToString()) ?? [];
             var result = await payments.HandleNotificationAsync(gateway, fields, ct);
             return Results.Text(result.Body, "text/plain", statusCode: result.Accepted ? 200 : 400);
+        }).DisableAntiforgery().AllowAnonymous();
+
+        // Kuaidi100's push for one parcel (form fields param and sign); anything but its success JSON makes it retry.
+        endpoints.MapPost("/logistics/kuaidi100/{shipmentId:int}", async (int shipmentId, HttpRequest request,
+            Core.Orders.Shipping.LogisticsPushService pushes, CancellationToken ct) =>
+        {
+            var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : null;
+            var taken = await pushes.HandleKuaidi100Async(shipmentId, form?["param"].ToString(), form?["sign"].ToString(), ct);
+            return Results.Text(taken ? Kuaidi100Protocol.Acknowledgement : Kuaidi100Protocol.Refusal, "application/json",
+                statusCode: taken ? 200 : 400);
         }).DisableAntiforgery().AllowAnonymous();
 
         endpoints.MapPost("/api/checkout", async (CheckoutRequest body, HttpContext context, CheckoutService checkout, CancellationToken ct) =>
