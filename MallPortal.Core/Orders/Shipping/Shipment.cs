@@ -19,10 +19,10 @@ public class Shipment
     {
     }
 
-    internal Shipment(Order order, int sequence, Carrier carrier, string trackingNumber, IReadOnlyList<ShipmentLine> lines,
+    internal Shipment(int orderId, int shopId, int sequence, Carrier carrier, string trackingNumber, IReadOnlyList<ShipmentLine> lines,
         string? siteBaseUrl, DateTime now, int actorUserId)
     {
-        (OrderId, ShopId, Sequence, CarrierCode, TrackingNumber) = (order.Id, order.ShopId, sequence, carrier.Code, trackingNumber);
+        (OrderId, ShopId, Sequence, CarrierCode, TrackingNumber) = (orderId, shopId, sequence, carrier.Code, trackingNumber);
         (ShippedAt, ShippedByUserId, Status) = (now, actorUserId, ShipmentStatus.AwaitingPickup);
         (SiteBaseUrl, Salt) = (siteBaseUrl, Convert.ToHexString(RandomNumberGenerator.GetBytes(12)));
         Tracking = carrier.Trackable && siteBaseUrl is not null ? TrackingMode.Pending : TrackingMode.Manual;

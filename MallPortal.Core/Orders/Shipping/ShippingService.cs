@@ -38,7 +38,7 @@ public sealed class ShippingService(IDbContextFactory<MallDbContext> contexts, O
             }
             var (lines, complete) = ShipmentPlan.Of(order, earlier, input.Quantities);
             var now = clock.GetUtcNow().UtcDateTime;
-            var shipment = new Shipment(order, earlier.Count + 1, carrier, trackingNumber, lines,
+            var shipment = new Shipment(order.Id, order.ShopId, earlier.Count + 1, carrier, trackingNumber, lines,
                 CallbackSite(siteBaseUrl), now, actor.UserId);
             db.Shipments.Add(shipment);
             order.ShipPackage(shipment, complete, now, TimeSpan.FromDays(settings.Orders.AutoConfirmDays), actor.UserId);
