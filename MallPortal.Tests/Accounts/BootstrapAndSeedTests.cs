@@ -1,5 +1,6 @@
 using MallPortal.Core.Accounts;
 using MallPortal.Core.Data;
+using MallPortal.Core.Orders.Shipping;
 using MallPortal.Core.Distribution.Risk;
 using MallPortal.Core.Seeding;
 using MallPortal.Tests.Support;
@@ -63,7 +64,7 @@ public class BootstrapAndSeedTests
         var first = await db.InScopeAsync(s => s.GetRequiredService<DemoDataSeeder>().SeedAsync());
         var second = await db.InScopeAsync(s => s.GetRequiredService<DemoDataSeeder>().SeedAsync());
 
-        Assert.Equal(["accounts", "catalog", "orders", "distribution", "commissions", "withdrawals", "grades", "commission-holds"], first);
+        Assert.Equal(["accounts", "catalog", "orders", "distribution", "commissions", "withdrawals", "grades", "commission-holds", "shipping"], first);
         Assert.Empty(second);
         await db.InScopeAsync(async s =>
         {
@@ -86,6 +87,13 @@ public class BootstrapAndSeedTests
             Assert.Equal("银牌", await (from d in context.Distributors join g in context.DistributorGrades on d.GradeId equals g.Id
                                       where d.Name == "王芳" select g.Name).SingleAsync());
             Assert.InRange(await context.PromotionClicks.CountAsync(), 200, 400);
+            // Parcels: one scanned to 签收, two of three units on the way (one to ship), one refused in the shop's problem queue.
+            var traced = await context.Shipments.Where(s => s.LastScanAt != null).OrderBy(s => s.Id)
+                .Select(s => new { s.Status, s.Problem, Scans = s.Events.Count, Units = s.Lines.Sum(l => l.Quantity) }).ToListAsync();
+            Assert.Equal([(ShipmentStatus.Signed, ShipmentProblem.None, 6), (ShipmentStatus.Returned, ShipmentProblem.Returned, 7), (ShipmentStatus.InTransit, ShipmentProblem.None, 3)],
+                traced.Select(t => (t.Status, t.Problem, t.Scans)));
+            Assert.Equal(2, traced[2].Units);
+            Assert.All(await context.Shipments.ToListAsync(), s => Assert.Equal(TrackingMode.Subscribed, s.Tracking));
         });
     }
 }

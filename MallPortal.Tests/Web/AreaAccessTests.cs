@@ -26,6 +26,8 @@ public class AreaAccessTests(AppFixture app) : IClassFixture<AppFixture>
     [InlineData("/distributor/income")]
     [InlineData("/distributor/withdrawals")]
     [InlineData("/merchant/settlement")]
+    [InlineData("/merchant/shipments")]
+    [InlineData("/distributor/orders/20261205000000000001")]
     [InlineData("/admin/withdrawals")]
     [InlineData("/admin/reconciliation/funds")]
     public async Task Anonymous_visitors_are_sent_to_login_with_a_way_back(string path)
@@ -52,6 +54,8 @@ public class AreaAccessTests(AppFixture app) : IClassFixture<AppFixture>
     [InlineData("/distributor/profile")]
     [InlineData("/merchant/distributors")]
     [InlineData("/merchant/commission")]
+    [InlineData("/merchant/shipments")]
+    [InlineData("/distributor/orders/20261205000000000001")]
     public async Task A_consumer_is_denied_the_other_roles_areas(string path)
     {
         using var client = app.Factory.CreateBrowserlessClient();

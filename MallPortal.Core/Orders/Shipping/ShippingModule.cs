@@ -21,6 +21,7 @@ public static class ShippingModule
         services.AddSingleton<Kuaidi100Client>();
         services.AddHttpClient(Kuaidi100Client.ClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<TrackingSimulator>();
+        services.AddScoped<Seeding.IDemoSeeder, ShippingDemoSeeder>();
         return services;
     }
 }

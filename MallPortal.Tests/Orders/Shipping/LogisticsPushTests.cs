@@ -32,7 +32,8 @@ public class LogisticsPushTests
         Assert.Equal((ShipmentStatus.Signed, kit.Now, true, 6), (shipment.Status, shipment.SignedAt, shipment.TrackingEnded, shipment.Events.Count));
         Assert.Equal([TraceState.PickedUp, TraceState.InTransit, TraceState.InTransit, TraceState.InTransit, TraceState.OutForDelivery, TraceState.Signed],
             shipment.Events.OrderBy(e => e.At).Select(e => e.State));
-        Assert.Contains("深圳市", shipment.Events.OrderBy(e => e.At).ElementAt(3).Context);
+        Assert.Contains("发往【深圳市转运中心】", shipment.Events.OrderBy(e => e.At).ElementAt(2).Context);
+        Assert.Contains("南山区营业部", shipment.Events.OrderBy(e => e.At).ElementAt(3).Context);
         var order = await kit.OrderAsync(number);
         Assert.Equal(kit.Now.AddDays(7), order.ReceiveBy);
         Assert.Equal([OrderEventKind.OutForDelivery, OrderEventKind.ParcelSigned],

@@ -25,7 +25,7 @@ public static partial class ParcelJourney
             new("1", $"【{from}】{carrierName}快递员 已揽收", from, "polling", null),
             new("0", $"快件已到达【{from}转运中心】", from, "polling", null),
             new("0", $"快件已从【{from}转运中心】发出，发往【{to}转运中心】", from, "polling", null),
-            new("0", $"快件已到达【{to}转运中心】", to, "polling", null),
+            new("0", $"快件已到达【{district}营业部】，正在分拣", district, "polling", null),
             new("5", $"【{district}营业部】快递员 王师傅（13912345678）正在为您派件", district, "polling", null),
         };
         steps.AddRange(script == ParcelScript.Delivered
