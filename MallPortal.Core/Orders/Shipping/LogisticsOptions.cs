@@ -20,10 +20,10 @@ public sealed class LogisticsOptions
     public int NoScanDays { get; set; } = 3;
 
     /// <summary>Seconds between the simulator's scans of a parcel (a real parcel takes days; the demo takes minutes).</summary>
-    public int SimulatorStepSeconds { get; set; } = 60;
+    public int SimulatorStepSeconds { get; set; } = 120;
 
     /// <summary>Where the simulator's parcels set off.</summary>
-    public string SimulatorOrigin { get; set; } = "浙江省杭州市";
+    public string SimulatorOrigin { get; set; } = Simulator.ParcelJourney.DemoOrigin;
 
     public bool Enabled => !string.Equals(Provider, "None", StringComparison.OrdinalIgnoreCase);
 

@@ -13,7 +13,7 @@ namespace MallPortal.Core.Orders.Shipping;
 /// the shop's 物流异常 queue. The other demo parcels go on moving live, one scan per simulator step.
 /// </summary>
 public sealed class ShippingDemoSeeder(IDbContextFactory<MallDbContext> contexts, DemoShopper shopper, ShippingService shipping,
-    TrackingSimulator simulator, TimeProvider clock) : IDemoSeeder
+    TrackingSimulator simulator, ShipmentCareService care, TimeProvider clock) : IDemoSeeder
 {
     public string Name => "shipping";
 
@@ -25,7 +25,7 @@ public sealed class ShippingDemoSeeder(IDbContextFactory<MallDbContext> contexts
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var liuYang = await db.Users.Where(u => u.PhoneNumber == "13800000022").Select(u => u.Id).SingleAsync(cancellationToken);
         var delivered = await ParcelOfAsync(db, liuYang, ShipmentStatus.AwaitingPickup, cancellationToken);
-        await JourneyAsync(delivered, [-50, -44, -34, -26, -5, -2], now, cancellationToken);
+        await JourneyAsync(delivered, ParcelScript.Delivered, [-50, -44, -34, -26, -5, -2], now, cancellationToken);
 
         var buyer = new Actor(liuYang, new HashSet<string> { Roles.Consumer });
         var (number, shopId) = await shopper.BuyAsync(buyer, 13, Payments.CashOnDeliveryGateway.GatewayName, "demo-split-parcels", cancellationToken, quantity: 3);
@@ -33,12 +33,11 @@ public sealed class ShippingDemoSeeder(IDbContextFactory<MallDbContext> contexts
         var lineId = await db.OrderLines.Where(l => db.Orders.Any(o => o.Id == l.OrderId && o.Number == number)).Select(l => l.Id).SingleAsync(cancellationToken);
         await shipping.ShipAsync(new Actor(owner, new HashSet<string> { Roles.Merchant }), number,
             new ShipmentInput("yuantong", "YT8000000000001", new Dictionary<int, int> { [lineId] = 2 }), null, cancellationToken);
-        await JourneyAsync("YT8000000000001", [-20, -14, -6], now, cancellationToken);
+        await JourneyAsync("YT8000000000001", ParcelScript.Delivered, [-20, -14, -6], now, cancellationToken);
 
         var wuHao = await db.Users.Where(u => u.PhoneNumber == "13800000024").Select(u => u.Id).SingleAsync(cancellationToken);
         var refused = await ParcelOfAsync(db, wuHao, ShipmentStatus.AwaitingPickup, cancellationToken);
-        await simulator.ScriptAsync(refused, ParcelScript.Refused, cancellationToken);
-        await JourneyAsync(refused, [-70, -60, -48, -40, -30, -26, -20], now, cancellationToken);
+        await JourneyAsync(refused, ParcelScript.Refused, [-70, -60, -48, -40, -30, -26, -20], now, cancellationToken);
     }
 
     private static Task<string> ParcelOfAsync(MallDbContext db, int buyerId, ShipmentStatus status, CancellationToken cancellationToken) =>
@@ -46,12 +45,34 @@ public sealed class ShippingDemoSeeder(IDbContextFactory<MallDbContext> contexts
                 && db.Orders.Any(o => o.Id == s.OrderId && o.BuyerUserId == buyerId && o.Status == OrderStatus.PendingReceipt))
             .OrderBy(s => s.Id).Select(s => s.TrackingNumber).FirstAsync(cancellationToken);
 
-    /// <summary>The simulator's next scans, dated so many hours ago, as if they had been pushed over the days.</summary>
-    private async Task JourneyAsync(string trackingNumber, int[] hoursAgo, DateTime now, CancellationToken cancellationToken)
+    /// <summary>
+    /// The script's first scans, dated so many hours ago: pushed by the simulator as if over the days, or typed as the
+    /// merchant would where no provider follows parcels (Kuaidi100 follows real numbers only, so its demo parcels wait).
+    /// </summary>
+    private async Task JourneyAsync(string trackingNumber, ParcelScript script, int[] hoursAgo, DateTime now, CancellationToken cancellationToken)
     {
-        foreach (var hours in hoursAgo)
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var parcel = await db.Shipments.AsNoTracking().Where(s => s.TrackingNumber == trackingNumber)
+            .Select(s => new { s.Id, s.Tracking, s.CarrierCode, Owner = db.Shops.Where(p => p.Id == s.ShopId).Select(p => p.OwnerUserId).Single(),
+                Destination = db.Orders.Where(o => o.Id == s.OrderId).Select(o => o.RecipientProvince + o.RecipientCity + o.RecipientDistrict).Single() })
+            .SingleAsync(cancellationToken);
+        if (parcel.Tracking == TrackingMode.Subscribed && await simulator.FollowsAsync(trackingNumber, cancellationToken))
         {
-            await simulator.PushNextAsync(trackingNumber, now.AddHours(hours), cancellationToken);
+            await simulator.ScriptAsync(trackingNumber, script, cancellationToken);
+            foreach (var hours in hoursAgo)
+            {
+                await simulator.PushNextAsync(trackingNumber, now.AddHours(hours), cancellationToken);
+            }
+        }
+        else if (parcel.Tracking == TrackingMode.Manual)
+        {
+            var merchant = new Actor(parcel.Owner, new HashSet<string> { Roles.Merchant });
+            for (var step = 0; step < hoursAgo.Length; step++)
+            {
+                var scan = ParcelJourney.At(script, step, Carriers.NameOf(parcel.CarrierCode), ParcelJourney.DemoOrigin, parcel.Destination);
+                await care.AddScanAsync(merchant, parcel.Id, new ManualScan(now.AddHours(hoursAgo[step]), scan.Area, scan.Context,
+                    Kuaidi100.Kuaidi100Protocol.StateOf(scan.Code)), cancellationToken);
+            }
         }
     }
 }

@@ -20,6 +20,7 @@ public class LogisticsPushTests
         await using var kit = await OrderTestKit.CreateAsync(provider);
         var (buyer, number, parcel) = await ShippedAsync(kit);
         var simulator = kit.Get<TrackingSimulator>();
+        Assert.Equal(TrackingMode.Subscribed, parcel.Tracking);
 
         for (var step = 0; step < 6; step++)
         {
@@ -112,9 +113,7 @@ public class LogisticsPushTests
         var number = await kit.PaidOrderAsync(buyer, address, sku.SkuId);
         await kit.ShipAsync(number, trackingNumber: tracking);
         var orderId = (await kit.OrderAsync(number)).Id;
-        var parcel = await kit.QueryAsync(c => c.Shipments.AsNoTracking().SingleAsync(s => s.OrderId == orderId));
-        Assert.Equal(TrackingMode.Subscribed, parcel.Tracking);
-        return (buyer, number, parcel);
+        return (buyer, number, await kit.QueryAsync(c => c.Shipments.AsNoTracking().SingleAsync(s => s.OrderId == orderId)));
     }
 
     internal static Task<Shipment> ParcelAsync(OrderTestKit kit, int id) =>

@@ -9,6 +9,9 @@ namespace MallPortal.Core.Orders.Shipping.Simulator;
 /// </summary>
 public static partial class ParcelJourney
 {
+    /// <summary>Where demo parcels set off when no simulator is configured to say.</summary>
+    public const string DemoOrigin = "浙江省杭州市";
+
     public sealed record JourneyStep(string? Code, string? Context, string? Area, string Status, string? Message);
 
     public static JourneyStep At(ParcelScript script, int step, string carrierName, string origin, string destination)

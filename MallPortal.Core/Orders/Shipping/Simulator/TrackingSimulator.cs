@@ -50,6 +50,12 @@ public sealed class TrackingSimulator(IDbContextFactory<MallDbContext> contexts,
         return new SubscribeAnswer(true, "200", "提交成功");
     }
 
+    public async Task<bool> FollowsAsync(string number, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.SimulatedParcels.AnyAsync(p => p.Number == number, cancellationToken);
+    }
+
     /// <summary>Test and demo hook: how this parcel's journey will go.</summary>
     public async Task ScriptAsync(string number, ParcelScript script, CancellationToken cancellationToken = default)
     {
