@@ -9,6 +9,7 @@ namespace MallPortal.Core.Catalog;
 public partial class Shop
 {
     public const int DescriptionMaxLength = 500;
+    public const int ReturnAddressMaxLength = 200;
 
     protected Shop()
     {
@@ -68,6 +69,19 @@ public partial class Shop
         LogoPath = logoPath ?? LogoPath;
     }
 
+    /// <summary>退货地址: recipient, phone and address buyers send returns to, shown when a return is agreed.</summary>
+    public string? ReturnAddress { get; private set; }
+
+    public void SetReturnAddress(string? address)
+    {
+        address = (address ?? "").Trim();
+        if (address.Length > ReturnAddressMaxLength)
+        {
+            throw new DomainException(string.Format(CoreText.ReturnAddressLength, ReturnAddressMaxLength), nameof(ReturnAddress));
+        }
+        ReturnAddress = address.Length == 0 ? null : address;
+    }
+
     public void SetShipping(Money fee, Money? freeOver)
     {
         if (fee.IsNegative || fee > Money.FromYuan(500))
@@ -102,6 +116,7 @@ internal sealed class ShopConfiguration : IEntityTypeConfiguration<Shop>
         builder.Property(s => s.LogoPath).HasMaxLength(256);
         builder.Property(s => s.Description).HasMaxLength(Shop.DescriptionMaxLength).IsRequired();
         builder.Property(s => s.ServicePhone).HasMaxLength(20).IsRequired();
+        builder.Property(s => s.ReturnAddress).HasMaxLength(Shop.ReturnAddressMaxLength);
         builder.HasIndex(s => s.OwnerUserId).IsUnique();
         builder.HasIndex(s => s.Name).IsUnique();
         builder.HasOne<Accounts.MallUser>().WithMany().HasForeignKey(s => s.OwnerUserId).OnDelete(DeleteBehavior.Restrict);

@@ -17,7 +17,8 @@ public sealed class ShopService(IDbContextFactory<MallDbContext> contexts, IFile
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var shopId = await ProductService.ShopOfAsync(db, actor, cancellationToken);
         var shop = await db.Shops.AsNoTracking().SingleAsync(s => s.Id == shopId, cancellationToken);
-        return new ShopSettings(shop.Id, shop.Name, shop.Description, shop.ServicePhone, shop.LogoPath, shop.ShippingFee, shop.FreeShippingOver);
+        return new ShopSettings(shop.Id, shop.Name, shop.Description, shop.ServicePhone, shop.LogoPath, shop.ShippingFee, shop.FreeShippingOver,
+            shop.ReturnAddress);
     }
 
     public async Task UpdateAsync(Actor actor, ShopSettings settings, CancellationToken cancellationToken = default)
@@ -27,6 +28,7 @@ public sealed class ShopService(IDbContextFactory<MallDbContext> contexts, IFile
         var shop = await db.Shops.SingleAsync(s => s.Id == shopId, cancellationToken);
         shop.UpdateSettings(settings.Name, settings.Description, settings.ServicePhone, settings.LogoPath);
         shop.SetShipping(settings.ShippingFee, settings.FreeShippingOver);
+        shop.SetReturnAddress(settings.ReturnAddress);
         if (await db.Shops.AnyAsync(s => s.Id != shopId && s.Name == shop.Name, cancellationToken))
         {
             throw new DomainException(CoreText.ShopNameTaken, "Name");
@@ -50,4 +52,4 @@ public sealed class ShopService(IDbContextFactory<MallDbContext> contexts, IFile
 }
 
 public sealed record ShopSettings(int Id, string Name, string Description, string ServicePhone, string? LogoPath,
-    Money ShippingFee, Money? FreeShippingOver);
+    Money ShippingFee, Money? FreeShippingOver, string? ReturnAddress = null);

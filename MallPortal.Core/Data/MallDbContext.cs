@@ -116,6 +116,8 @@ public abstract class MallDbContext(DbContextOptions options)
 
     public DbSet<Orders.Shipping.Shipment> Shipments => Set<Orders.Shipping.Shipment>();
 
+    public DbSet<Orders.AfterSales.AfterSale> AfterSales => Set<Orders.AfterSales.AfterSale>();
+
     public DbSet<Orders.Shipping.ShipmentTraceEvent> ShipmentTraceEvents => Set<Orders.Shipping.ShipmentTraceEvent>();
 
     public DbSet<Orders.Shipping.Simulator.SimulatedParcel> SimulatedParcels => Set<Orders.Shipping.Simulator.SimulatedParcel>();

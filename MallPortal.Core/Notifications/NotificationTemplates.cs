@@ -175,6 +175,41 @@ public static class NotificationTemplates
         "parcel-problem", NotificationCategory.Orders,
         "物流异常", "订单 {number} {package}，请联系快递公司或买家处理。");
 
+    public static readonly NotificationTemplate AfterSaleRequested = new(
+        "aftersale-requested", NotificationCategory.Orders,
+        "新的售后申请", "售后单 {number} 待您处理，超时未处理将自动同意。",
+        SmsText: "【MallPortal】您有新的售后申请{number}，请及时处理，超时将自动同意。");
+
+    public static readonly NotificationTemplate AfterSaleReturnAgreed = new(
+        "aftersale-return-agreed", NotificationCategory.Orders,
+        "商家已同意退货", "售后单 {number}：商家已同意退货，请按退货地址寄回商品并填写运单号。",
+        SmsText: "【MallPortal】售后单{number}商家已同意退货，请尽快寄回商品并填写运单号。");
+
+    public static readonly NotificationTemplate AfterSaleRefused = new(
+        "aftersale-refused", NotificationCategory.Orders,
+        "售后申请被拒绝", "售后单 {number} 被商家拒绝：{reason}。如有异议可申请平台介入。");
+
+    public static readonly NotificationTemplate AfterSaleGoodsSent = new(
+        "aftersale-goods-sent", NotificationCategory.Orders,
+        "买家已寄回商品", "售后单 {number}：买家已寄回商品，请收货后确认退款。");
+
+    public static readonly NotificationTemplate AfterSaleEscalated = new(
+        "aftersale-escalated", NotificationCategory.Orders,
+        "售后申请平台介入", "售后单 {number} 已申请平台介入，请查看协商记录。");
+
+    public static readonly NotificationTemplate AfterSaleRefunded = new(
+        "aftersale-refunded", NotificationCategory.Orders,
+        "售后退款成功", "售后单 {number} 已退款 {amount}，将原路退回。",
+        SmsText: "【MallPortal】售后单{number}已退款{amount}，将原路退回，请注意查收。");
+
+    public static readonly NotificationTemplate AfterSaleClosed = new(
+        "aftersale-closed", NotificationCategory.Orders,
+        "售后单已关闭", "售后单 {number} 已关闭。{reason}");
+
+    public static readonly NotificationTemplate AfterSaleMessage = new(
+        "aftersale-message", NotificationCategory.Orders,
+        "售后协商有新留言", "售后单 {number} 有新的协商留言，请查看。");
+
     public static readonly NotificationTemplate OrderReceived = new(
         "order-received", NotificationCategory.Orders,
         "买家已确认收货", "订单 {number} 已确认收货，交易完成。");
@@ -207,7 +242,8 @@ public static class NotificationTemplates
     public static readonly IReadOnlyList<NotificationTemplate> All =
         [VerificationCode, Welcome, PasswordChanged, ContactChanged, EmailConfirmation, PasswordResetLink, Announcement,
          MerchantApproved, MerchantRejected, DistributorApproved, DistributorRejected, ShopNoticeToDistributors, StockLow, StockDigest, OrderPlaced, OrderPlacedCod, OrderPaid, MerchantNewOrder,
-         PaymentReminder, OrderClosed, OrderShipped, ParcelOutForDelivery, ParcelSigned, ParcelProblem, OrderReceived, OrderAutoReceived, CancellationRequested, CancellationRejected,
+         PaymentReminder, OrderClosed, OrderShipped, ParcelOutForDelivery, ParcelSigned, ParcelProblem, OrderReceived, OrderAutoReceived, AfterSaleRequested, AfterSaleReturnAgreed, AfterSaleRefused, AfterSaleGoodsSent,
+         AfterSaleEscalated, AfterSaleRefunded, AfterSaleClosed, AfterSaleMessage, CancellationRequested, CancellationRejected,
          OrderRefunded, OrderCancelledOnRequest, ReviewReplied, WithdrawalSubmitted, WithdrawalApproved, WithdrawalRejected, WithdrawalPaid,
          WithdrawalFailed, FundsDifference, GradeUpgraded, CommissionHeld, CommissionReleased, CommissionVoided];
 }

@@ -167,6 +167,16 @@ public class Order
         (ShippedAt, ReceiveBy) = (now, now + autoConfirmAfter);
     }
 
+    /// <summary>An after-sale case on this order moved (申请, 同意, 退回 …): a timeline row.</summary>
+    internal void RecordAfterSale(string note, int? actorUserId, DateTime now) => Record(OrderEventKind.AfterSale, note, actorUserId, now);
+
+    /// <summary>An after-sale case gave money back: the step carries the refund, by line, for the money's handlers.</summary>
+    internal void RefundAfterSale(Refund refund, string note, int? actorUserId, DateTime now)
+    {
+        Record(OrderEventKind.AfterSaleRefunded, note, actorUserId, now);
+        _steps[^1] = _steps[^1] with { Detail = refund.Amount.ToString(), Refund = refund };
+    }
+
     /// <summary>A parcel's trace moved (out for delivery, signed, a problem): a timeline row that the buyer or shop is told of.</summary>
     internal void RecordParcel(OrderEventKind kind, string note, DateTime now) => Record(kind, note, null, now);
 

@@ -21,4 +21,6 @@ public enum OrderEventKind
     OutForDelivery,
     ParcelSigned,
     ParcelProblem,
+    AfterSale,
+    AfterSaleRefunded,
 }

@@ -15,6 +15,8 @@ public sealed class OrderNumbers(BusinessTimeZone timeZone)
 
     public string Withdrawal(DateTime utcNow) => Format("W", utcNow);
 
+    public string AfterSale(DateTime utcNow) => Format("S", utcNow);
+
     private string Format(string prefix, DateTime utcNow) =>
         prefix + timeZone.ToLocal(utcNow).ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)
                + RandomNumberGenerator.GetInt32(1_000_000).ToString("D6", CultureInfo.InvariantCulture);

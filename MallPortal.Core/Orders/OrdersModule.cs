@@ -1,5 +1,6 @@
 using MallPortal.Core.Catalog.Reviews;
 using MallPortal.Core.Orders.Payments;
+using MallPortal.Core.Orders.AfterSales;
 using MallPortal.Core.Orders.Shipping;
 using MallPortal.Core.Orders.Payments.Sandbox;
 using MallPortal.Core.Seeding;
@@ -29,6 +30,7 @@ public static class OrdersModule
         services.AddSingleton<BuyerOrderService>();
         services.AddSingleton<FulfilmentService>();
         services.AddShipping(configuration);
+        services.AddAfterSales(configuration);
         services.AddSingleton<RefundService>();
         services.AddSingleton<OrderTimerService>();
         services.AddSingleton<OrderQueries>();

@@ -43,6 +43,19 @@ public class Refund
         _lines.AddRange(order.Lines.Select((l, i) => new RefundLine(l.Id, l.Quantity, parts[i])));
     }
 
+    /// <summary>An after-sale refund of some units of one line, already paid back when it is written.</summary>
+    internal static Refund ForAfterSale(string number, Order order, int orderLineId, int quantity, Money amount, string reason, string? gatewayRefundNo,
+        int? actorUserId, DateTime now)
+    {
+        var refund = new Refund
+        {
+            Number = number, OrderId = order.Id, ShopId = order.ShopId, BuyerUserId = order.BuyerUserId, Reason = reason, RequestedAt = now,
+            Amount = amount, Status = RefundStatus.Refunded, GatewayRefundNo = gatewayRefundNo, DecidedAt = now, DecidedByUserId = actorUserId,
+        };
+        refund._lines.Add(new RefundLine(orderLineId, quantity, amount));
+        return refund;
+    }
+
     public int Id { get; private set; }
 
     public string Number { get; private set; } = "";

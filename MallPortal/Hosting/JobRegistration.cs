@@ -47,6 +47,9 @@ public static class JobRegistration
             q.AddJob<TrackParcelsJob>(j => j.WithIdentity(TrackParcelsJob.Key));
             q.AddTrigger(t => t.ForJob(TrackParcelsJob.Key).WithIdentity("track-parcels-tick").StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(config.GetValue("Logistics:TrackIntervalSeconds", 15))).RepeatForever()));
+            q.AddJob<AfterSaleDeadlinesJob>(j => j.WithIdentity(AfterSaleDeadlinesJob.Key));
+            q.AddTrigger(t => t.ForJob(AfterSaleDeadlinesJob.Key).WithIdentity("aftersale-deadlines-tick").StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(orderTick).RepeatForever()));
             q.AddJob<FlagSilentParcelsJob>(j => j.WithIdentity(FlagSilentParcelsJob.Key));
             q.AddTrigger(t => t.ForJob(FlagSilentParcelsJob.Key).WithIdentity("flag-silent-parcels-hourly").StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()));

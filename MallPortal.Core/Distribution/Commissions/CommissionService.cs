@@ -38,7 +38,8 @@ public sealed class CommissionService(IDbContextFactory<MallDbContext> contexts,
     /// <summary>Frozen, past its window, not held for review, and no open request on its order: the one rule of when money settles.</summary>
     internal static IQueryable<Commission> Due(MallDbContext db, DateTime now) =>
         db.Commissions.Where(c => c.Status == CommissionStatus.Frozen && c.SettleAfter <= now && c.Hold != Risk.CommissionHold.Held
-                                  && !db.Refunds.Any(r => r.OrderId == c.OrderId && r.Status == RefundStatus.Requested));
+                                  && !db.Refunds.Any(r => r.OrderId == c.OrderId && r.Status == RefundStatus.Requested)
+                                  && !db.AfterSales.Any(a => a.OrderLineId == c.OrderLineId && Orders.AfterSales.AfterSaleTransitions.OpenStates.Contains(a.Status)));
 
     /// <summary>冻结 → 可提现, with its ledger entry: the job's way, and a released hold's whose window has passed.</summary>
     internal static void Settle(CommissionLedger ledger, Commission commission, DateTime now)

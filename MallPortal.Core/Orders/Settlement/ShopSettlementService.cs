@@ -18,7 +18,8 @@ public sealed class ShopSettlementService(IDbContextFactory<MallDbContext> conte
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var due = await db.Set<OrderSettlement>()
             .Where(s => s.SettledAt == null && s.ReceivedAt != null && s.ReceivedAt <= receivedBy
-                        && !db.Refunds.Any(r => r.OrderId == s.OrderId && r.Status == RefundStatus.Requested))
+                        && !db.Refunds.Any(r => r.OrderId == s.OrderId && r.Status == RefundStatus.Requested)
+                        && !db.AfterSales.Any(a => a.OrderId == s.OrderId && AfterSales.AfterSaleTransitions.OpenStates.Contains(a.Status)))
             .OrderBy(s => s.OrderId).Take(Batch).ToListAsync(cancellationToken);
         if (due.Count == 0)
         {

@@ -9,9 +9,10 @@ namespace MallPortal.Core.Orders.Shipping;
 /// </summary>
 public static class ShipmentPlan
 {
-    public static (List<ShipmentLine> Lines, bool Complete) Of(Order order, IEnumerable<Shipment> earlier, IReadOnlyDictionary<int, int>? wanted)
+    public static (List<ShipmentLine> Lines, bool Complete) Of(Order order, IEnumerable<Shipment> earlier, IReadOnlyDictionary<int, int>? wanted,
+        IReadOnlyDictionary<int, int>? refunded = null)
     {
-        var left = Left(order, earlier);
+        var left = Left(order, earlier, refunded);
         var lines = new List<ShipmentLine>();
         foreach (var (lineId, remaining) in left)
         {
@@ -29,14 +30,15 @@ public static class ShipmentPlan
         {
             throw new DomainException(CoreText.ShipNothingChosen, "Quantities");
         }
-        var complete = left.All(l => lines.FirstOrDefault(s => s.OrderLineId == l.Key)?.Quantity == l.Value);
+        // Lines shipped (or refunded) in full already have nothing left and are complete without this parcel.
+        var complete = left.All(l => lines.Where(s => s.OrderLineId == l.Key).Sum(s => s.Quantity) == l.Value);
         return (lines, complete);
     }
 
-    /// <summary>Units of each line not in any parcel yet.</summary>
-    public static Dictionary<int, int> Left(Order order, IEnumerable<Shipment> earlier)
+    /// <summary>Units of each line not in any parcel yet and not refunded before shipment (仅退款).</summary>
+    public static Dictionary<int, int> Left(Order order, IEnumerable<Shipment> earlier, IReadOnlyDictionary<int, int>? refunded = null)
     {
         var shipped = earlier.SelectMany(s => s.Lines).GroupBy(l => l.OrderLineId).ToDictionary(g => g.Key, g => g.Sum(l => l.Quantity));
-        return order.Lines.ToDictionary(l => l.Id, l => l.Quantity - shipped.GetValueOrDefault(l.Id));
+        return order.Lines.ToDictionary(l => l.Id, l => l.Quantity - shipped.GetValueOrDefault(l.Id) - (refunded?.GetValueOrDefault(l.Id) ?? 0));
     }
 }

@@ -36,7 +36,13 @@ public sealed class ShippingService(IDbContextFactory<MallDbContext> contexts, O
             {
                 throw new DomainException(CoreText.TrackingNumberUsed, "TrackingNumber");
             }
-            var (lines, complete) = ShipmentPlan.Of(order, earlier, input.Quantities);
+            var refunded = await db.Set<RefundLine>().Where(l => db.Refunds.Any(r => r.Id == l.RefundId && r.OrderId == order.Id && r.Status == RefundStatus.Refunded))
+                .GroupBy(l => l.OrderLineId).Select(g => new { g.Key, Units = g.Sum(l => l.Quantity) }).ToDictionaryAsync(g => g.Key, g => g.Units, cancellationToken);
+            if (await db.AfterSales.AnyAsync(a => a.OrderId == order.Id && AfterSales.AfterSaleTransitions.OpenStates.Contains(a.Status), cancellationToken))
+            {
+                throw new DomainException(CoreText.ShipWithOpenAfterSale);
+            }
+            var (lines, complete) = ShipmentPlan.Of(order, earlier, input.Quantities, refunded);
             var now = clock.GetUtcNow().UtcDateTime;
             var shipment = new Shipment(order.Id, order.ShopId, earlier.Count + 1, carrier, trackingNumber, lines,
                 CallbackSite(siteBaseUrl), now, actor.UserId);

@@ -30,3 +30,12 @@ public sealed class FlagSilentParcelsJob(ShipmentCareService care) : IJob
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
         await care.FlagSilentAsync(cancellationToken);
 }
+
+/// <summary>Thin: after-sale deadlines — unanswered claims approved for the merchant, returns not sent in time closed.</summary>
+[DisallowConcurrentExecution]
+public sealed class AfterSaleDeadlinesJob(Core.Orders.AfterSales.AfterSaleTimerService timers) : IJob
+{
+    public static readonly JobKey Key = new("aftersale-deadlines");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await timers.RunAsync(cancellationToken);
+}

@@ -639,6 +639,10 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                     b.Property<int>("OwnerUserId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReturnAddress")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ServiceFeeBp")
                         .HasColumnType("INTEGER");
 
@@ -2070,6 +2074,189 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("MallPortal.Core.Orders.AfterSales.AfterSale", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BuyerUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrderLineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Photos")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefundNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RefundedAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RefusalPhotos")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Restocked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReturnAddress")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnCarrierCode")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnTrackingNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ShopId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("BuyerUserId", "CreatedAt");
+
+                    b.HasIndex("OrderLineId", "Status");
+
+                    b.HasIndex("ShopId", "Status");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("AfterSales");
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Orders.AfterSales.AfterSaleEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActorUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AfterSaleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusAfter")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trigger")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AfterSaleId");
+
+                    b.ToTable("AfterSaleEvent");
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Orders.AfterSales.AfterSaleMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AfterSaleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AuthorUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Party")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AfterSaleId");
+
+                    b.ToTable("AfterSaleMessage");
+                });
+
             modelBuilder.Entity("MallPortal.Core.Orders.CartItem", b =>
                 {
                     b.Property<int>("Id")
@@ -3478,6 +3665,39 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MallPortal.Core.Orders.AfterSales.AfterSale", b =>
+                {
+                    b.HasOne("MallPortal.Core.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MallPortal.Core.Orders.OrderLine", null)
+                        .WithMany()
+                        .HasForeignKey("OrderLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Orders.AfterSales.AfterSaleEvent", b =>
+                {
+                    b.HasOne("MallPortal.Core.Orders.AfterSales.AfterSale", null)
+                        .WithMany("Events")
+                        .HasForeignKey("AfterSaleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Orders.AfterSales.AfterSaleMessage", b =>
+                {
+                    b.HasOne("MallPortal.Core.Orders.AfterSales.AfterSale", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("AfterSaleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MallPortal.Core.Orders.CartItem", b =>
                 {
                     b.HasOne("MallPortal.Core.Catalog.ProductSku", null)
@@ -3717,6 +3937,13 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
             modelBuilder.Entity("MallPortal.Core.Inventory.Stocktake", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Orders.AfterSales.AfterSale", b =>
+                {
+                    b.Navigation("Events");
+
+                    b.Navigation("Messages");
                 });
 
             modelBuilder.Entity("MallPortal.Core.Orders.Order", b =>
