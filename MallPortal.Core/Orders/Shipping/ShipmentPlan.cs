@@ -29,7 +29,8 @@ public static class ShipmentPlan
         {
             throw new DomainException(CoreText.ShipNothingChosen, "Quantities");
         }
-        var complete = left.All(l => lines.FirstOrDefault(s => s.OrderLineId == l.Key)?.Quantity == l.Value);
+        // Lines shipped (or refunded) in full already have nothing left and are complete without this parcel.
+        var complete = left.All(l => lines.Where(s => s.OrderLineId == l.Key).Sum(s => s.Quantity) == l.Value);
         return (lines, complete);
     }
 
