@@ -118,7 +118,7 @@ public class OrderLifecycleTests
         await shipping.ShipAsync(merchant, number, new("shunfeng", "sf1234567890123"));
 
         var order = await kit.OrderAsync(number);
-        var parcel = await kit.QueryAsync(c => c.Shipments.Include(s => s.Lines).AsNoTracking().SingleAsync());
+        var parcel = await kit.QueryAsync(c => c.Shipments.Include(s => s.Lines).AsNoTracking().SingleAsync(s => s.OrderId == order.Id));
         Assert.Equal((OrderStatus.PendingReceipt, kit.Now, kit.Now.AddDays(10)), (order.Status, order.ShippedAt, order.ReceiveBy));
         Assert.Equal((1, "shunfeng", "SF1234567890123", 2), (parcel.Sequence, parcel.CarrierCode, parcel.TrackingNumber, parcel.Lines.Single().Quantity));
         var after = await kit.StockAsync(sku.SkuId);

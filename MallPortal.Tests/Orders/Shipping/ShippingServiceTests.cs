@@ -51,6 +51,25 @@ public class ShippingServiceTests
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task A_line_shipped_whole_in_the_first_parcel_leaves_the_second_to_complete_the_order(DatabaseProvider provider)
+    {
+        await using var kit = await OrderTestKit.CreateAsync(provider);
+        var (buyer, address) = await kit.BuyerAsync();
+        var (a, b) = (await kit.SkuAsync(available: 10), await kit.SkuAsync(index: 1, available: 10));
+        var placed = await kit.PlaceAsync(buyer, address, [new CheckoutLine(a.SkuId, 2), new CheckoutLine(b.SkuId, 1)]);
+        await kit.PayAsync(placed);
+        var number = Assert.Single(placed.OrderNumbers);
+        var lines = (await kit.OrderAsync(number)).Lines.ToDictionary(l => l.SkuId, l => l.Id);
+        var (shipping, merchant) = (kit.Get<ShippingService>(), await kit.MerchantAsync());
+
+        await shipping.ShipAsync(merchant, number, new("shunfeng", "SF1234567890123", new Dictionary<int, int> { [lines[a.SkuId]] = 2 }));
+        Assert.Equal(OrderStatus.PendingShipment, (await kit.OrderAsync(number)).Status);
+        await shipping.ShipAsync(merchant, number, new("shunfeng", "SF1234567890124"));
+
+        Assert.Equal(OrderStatus.PendingReceipt, (await kit.OrderAsync(number)).Status);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task Another_shop_and_the_buyer_cannot_ship_and_nothing_ships_after_the_last_parcel(DatabaseProvider provider)
     {
         await using var kit = await OrderTestKit.CreateAsync(provider);
