@@ -1,5 +1,6 @@
 using MallPortal.Core.Accounts;
 using MallPortal.Core.Data;
+using MallPortal.Core.Orders.AfterSales;
 using MallPortal.Core.Orders.Shipping;
 using MallPortal.Core.Distribution.Risk;
 using MallPortal.Core.Seeding;
@@ -64,7 +65,7 @@ public class BootstrapAndSeedTests
         var first = await db.InScopeAsync(s => s.GetRequiredService<DemoDataSeeder>().SeedAsync());
         var second = await db.InScopeAsync(s => s.GetRequiredService<DemoDataSeeder>().SeedAsync());
 
-        Assert.Equal(["accounts", "catalog", "orders", "distribution", "commissions", "withdrawals", "grades", "commission-holds", "shipping"], first);
+        Assert.Equal(["accounts", "catalog", "orders", "distribution", "commissions", "withdrawals", "grades", "commission-holds", "shipping", "aftersales"], first);
         Assert.Empty(second);
         await db.InScopeAsync(async s =>
         {
@@ -94,6 +95,9 @@ public class BootstrapAndSeedTests
                 traced.Select(t => (t.Status, t.Problem, t.Scans)));
             Assert.Equal(2, traced[2].Units);
             Assert.All(await context.Shipments.ToListAsync(), s => Assert.Equal(TrackingMode.Subscribed, s.Tracking));
+            // After-sales: 刘洋's return refunded; 孙丽's claims waiting for the shop, for her parcel, and for the platform.
+            Assert.Equal([AfterSaleStatus.Refunded, AfterSaleStatus.PendingMerchant, AfterSaleStatus.AwaitingReturn, AfterSaleStatus.Arbitration],
+                await context.AfterSales.OrderBy(a => a.Id).Select(a => a.Status).ToListAsync());
         });
     }
 }

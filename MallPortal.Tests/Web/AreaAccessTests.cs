@@ -28,6 +28,9 @@ public class AreaAccessTests(AppFixture app) : IClassFixture<AppFixture>
     [InlineData("/merchant/settlement")]
     [InlineData("/merchant/shipments")]
     [InlineData("/distributor/orders/20261205000000000001")]
+    [InlineData("/account/aftersales")]
+    [InlineData("/merchant/aftersales")]
+    [InlineData("/admin/aftersales")]
     [InlineData("/admin/withdrawals")]
     [InlineData("/admin/reconciliation/funds")]
     public async Task Anonymous_visitors_are_sent_to_login_with_a_way_back(string path)

@@ -15,7 +15,7 @@ public sealed class CommissionLifecycleTests
 {
     public static TheoryData<DatabaseProvider> Providers => TestDatabase.Providers();
 
-    private static readonly CommissionPolicyInput TwoLevels = new(true, 2, 1000, 500, 0, CommissionBase.PaidAmount, false);
+    internal static readonly CommissionPolicyInput TwoLevels = new(true, 2, 1000, 500, 0, CommissionBase.PaidAmount, false);
 
     [Theory, MemberData(nameof(Providers))]
     public async Task A_paid_order_estimates_both_levels_at_once_and_a_replayed_notification_changes_nothing(DatabaseProvider provider)
