@@ -54,7 +54,7 @@ public class OrderLifecycleTests
         await kit.Get<RefundService>().DecideAsync(await kit.MerchantAsync(), refundNumber, approve: true, rejectReason: null);
 
         var order = await kit.OrderAsync(number);
-        var refund = await kit.QueryAsync(c => c.Refunds.Include(r => r.Lines).AsNoTracking().SingleAsync());
+        var refund = await kit.QueryAsync(c => c.Refunds.Where(r => r.BuyerUserId == buyer.UserId).Include(r => r.Lines).AsNoTracking().SingleAsync());
         var paid = await kit.QueryAsync(c => c.Set<SandboxRefund>().AsNoTracking().SingleAsync());
         Assert.Equal((refundNumber, order.Total, RefundStatus.Refunded, paid.RefundNo), (refund.Number, refund.Amount, refund.Status, refund.GatewayRefundNo));
         Assert.Equal((refundNumber, order.Total), (paid.OutRequestNo, paid.Amount));
@@ -82,11 +82,11 @@ public class OrderLifecycleTests
 
         var noReason = await Assert.ThrowsAsync<DomainException>(() => refunds.DecideAsync(merchant, refundNumber, approve: false, rejectReason: "  "));
         Assert.Equal("RejectReason", noReason.Field);
-        Assert.Equal(RefundStatus.Requested, await kit.QueryAsync(c => c.Refunds.Select(r => r.Status).SingleAsync()));
+        Assert.Equal(RefundStatus.Requested, await kit.QueryAsync(c => c.Refunds.Where(r => r.BuyerUserId == buyer.UserId).Select(r => r.Status).SingleAsync()));
 
         await refunds.DecideAsync(merchant, refundNumber, approve: false, rejectReason: "已打包待发");
 
-        var refund = await kit.QueryAsync(c => c.Refunds.AsNoTracking().SingleAsync());
+        var refund = await kit.QueryAsync(c => c.Refunds.Where(r => r.BuyerUserId == buyer.UserId).AsNoTracking().SingleAsync());
         Assert.Equal((RefundStatus.Rejected, "已打包待发", merchant.UserId), (refund.Status, refund.RejectReason, refund.DecidedByUserId));
         var order = await kit.OrderAsync(number);
         Assert.Equal((OrderStatus.PendingShipment, Money.Zero), (order.Status, order.Payment.Refunded));
@@ -205,7 +205,7 @@ public class OrderLifecycleTests
         var (kept, cancelled) = (orders.Single(o => o.ShopId == a.ShopId).Number, orders.Single(o => o.ShopId == b.ShopId).Number);
         var refunds = kit.Get<RefundService>();
         await refunds.DecideAsync(await kit.MerchantAsync(OrderTestKit.ShopB), await refunds.RequestCancellationAsync(buyer, cancelled, "不要了"), true, null);
-        Assert.Equal((Money.Zero, 0), (await kit.QueryAsync(c => c.Refunds.Select(r => r.Amount).SingleAsync()), (await kit.StockAsync(b.SkuId)).Reserved));
+        Assert.Equal((Money.Zero, 0), (await kit.QueryAsync(c => c.Refunds.Where(r => r.BuyerUserId == buyer.UserId).Select(r => r.Amount).SingleAsync()), (await kit.StockAsync(b.SkuId)).Reserved));
         await kit.ShipAsync(kept);
 
         await kit.Get<FulfilmentService>().MarkCashCollectedAsync(await kit.MerchantAsync(), kept);

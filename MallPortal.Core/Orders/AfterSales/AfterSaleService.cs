@@ -14,7 +14,7 @@ namespace MallPortal.Core.Orders.AfterSales;
 public sealed class AfterSaleService(IDbContextFactory<MallDbContext> contexts, AfterSaleSteps steps, IFileStore files, OrderNumbers numbers,
     IOptions<AfterSaleOptions> options, TimeProvider clock)
 {
-    public const long MaxPhotoBytes = 5 * 1024 * 1024;
+    public const long MaxPhotoBytes = AfterSaleEvidence.MaxPhotoBytes;
 
     public async Task<string> ApplyAsync(Actor actor, string orderNumber, int orderLineId, AfterSaleClaim claim, IReadOnlyList<byte[]> photos,
         CancellationToken cancellationToken = default)
@@ -33,18 +33,10 @@ public sealed class AfterSaleService(IDbContextFactory<MallDbContext> contexts, 
         {
             throw new DomainException(CoreText.AfterSaleWholeOrderBeforeShipment, "Quantity");
         }
-        if (photos.Count > AfterSale.MaxPhotos || photos.Any(p => p.Length > MaxPhotoBytes))
-        {
-            throw new DomainException(string.Format(CoreText.AfterSalePhotosInvalid, AfterSale.MaxPhotos, MaxPhotoBytes / 1024 / 1024), "Photos");
-        }
-        var jpegs = photos.Select(p => ImageCheck.ToJpeg(p, 1200, "Photos")).ToList();
+        var evidence = AfterSaleEvidence.Check(photos, now);
         var amount = AfterSalePolicy.RefundFor(claimable.LinePaid, line.Quantity, claimable.RefundedUnits, claimable.Refunded, claim.Quantity);
-        var paths = jpegs.Select(_ => $"aftersales/{now:yyyyMM}/{Guid.NewGuid():N}.jpg").ToList();
-        var sale = new AfterSale(numbers.AfterSale(now), order, line, claim, amount, paths, now, now.AddHours(options.Value.MerchantHours));
-        for (var i = 0; i < jpegs.Count; i++)
-        {
-            await files.SaveAsync(paths[i], jpegs[i], cancellationToken);
-        }
+        var sale = new AfterSale(numbers.AfterSale(now), order, line, claim, amount, evidence.Paths, now, now.AddHours(options.Value.MerchantHours));
+        await evidence.SaveAsync(files, cancellationToken);
         db.AfterSales.Add(sale);
         await steps.CommitAsync(db, sale, order, string.Format(CoreText.AfterSaleApplied, sale.Number, AfterSaleText.Type(claim.Type), sale.Amount), actor.UserId,
             cancellationToken);

@@ -64,17 +64,9 @@ public sealed class MerchantAfterSaleService(IDbContextFactory<MallDbContext> co
         ActAsync(actor, number, async (db, sale, now) =>
         {
             sale.Ensure(AfterSaleTrigger.RefuseReturn);
-            if (photos.Count > AfterSale.MaxPhotos || photos.Any(p => p.Length > AfterSaleService.MaxPhotoBytes))
-            {
-                throw new DomainException(string.Format(CoreText.AfterSalePhotosInvalid, AfterSale.MaxPhotos, AfterSaleService.MaxPhotoBytes / 1024 / 1024), "Photos");
-            }
-            var jpegs = photos.Select(p => ImageCheck.ToJpeg(p, 1200, "Photos")).ToList();
-            var paths = jpegs.Select(_ => $"aftersales/{now:yyyyMM}/{Guid.NewGuid():N}.jpg").ToList();
-            sale.RefuseReturn(reason, paths, actor.UserId, now);
-            for (var i = 0; i < jpegs.Count; i++)
-            {
-                await files.SaveAsync(paths[i], jpegs[i], cancellationToken);
-            }
+            var evidence = AfterSaleEvidence.Check(photos, now);
+            sale.RefuseReturn(reason, evidence.Paths, actor.UserId, now);
+            await evidence.SaveAsync(files, cancellationToken);
             await steps.CommitAsync(db, sale, actor.UserId, cancellationToken);
         }, cancellationToken);
 

@@ -149,6 +149,36 @@ public class AfterSaleServiceTests
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task Returned_goods_refused_with_a_photo_go_to_the_platform_which_dismisses_and_strangers_never_see_the_case(DatabaseProvider provider)
+    {
+        await using var kit = await OrderTestKit.CreateAsync(provider);
+        await SetReturnAddressAsync(kit);
+        var (buyer, number, lineId, sku) = await OrderAsync(kit);
+        var (merchant, merchants) = (await kit.MerchantAsync(), kit.Get<MerchantAfterSaleService>());
+        var sale = await kit.Get<AfterSaleService>().ApplyAsync(buyer, number, lineId,
+            new AfterSaleClaim(AfterSaleType.ReturnAndRefund, AfterSaleReason.NoReason, 1, null), [ProfileServiceTests.Png(300, 300)]);
+        await merchants.ApproveAsync(merchant, sale);
+        await kit.Get<AfterSaleService>().ShipBackAsync(buyer, sale, "shunfeng", "SF1234567890999");
+        var onHand = (await kit.StockAsync(sku.SkuId)).OnHand;
+
+        var tooMany = await Assert.ThrowsAsync<DomainException>(() => merchants.RefuseReturnAsync(merchant, sale, "寄回的是旧货", Enumerable.Repeat(ProfileServiceTests.Png(50, 50), 7).ToList()));
+        Assert.Equal("Photos", tooMany.Field);
+        await merchants.RefuseReturnAsync(merchant, sale, "寄回的商品已使用，吊牌已剪", [ProfileServiceTests.Png(300, 300)]);
+        await kit.Get<AfterSaleService>().EscalateAsync(buyer, sale, "收到时吊牌就是这样");
+        await kit.Get<ArbitrationService>().DismissAsync(await kit.AdminAsync(), sale, "商家提供的照片显示商品已使用");
+
+        var closed = await CaseAsync(kit, sale);
+        Assert.Equal((AfterSaleStatus.Closed, 1, 1), (closed.Status, closed.PhotoPaths.Count, closed.RefusalPhotoPaths.Count));
+        Assert.Equal(onHand, (await kit.StockAsync(sku.SkuId)).OnHand);
+        var queries = kit.Get<AfterSaleQueries>();
+        Assert.NotNull(await queries.GetAsync(buyer, AfterSaleParty.Buyer, sale));
+        Assert.Null(await queries.GetAsync(await kit.ConsumerAsync(OrderTestKit.OtherBuyer), AfterSaleParty.Buyer, sale));
+        Assert.Null(await queries.GetAsync(await kit.MerchantAsync(OrderTestKit.ShopB), AfterSaleParty.Merchant, sale));
+        await Assert.ThrowsAsync<DomainException>(() => queries.GetAsync(buyer, AfterSaleParty.Platform, sale));
+        await Assert.ThrowsAsync<DomainException>(() => kit.Get<AfterSaleTalkService>().SayAsync(buyer, AfterSaleParty.Merchant, sale, "冒充商家"));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task A_refund_the_gateway_refuses_changes_nothing_and_the_retry_uses_the_same_refund_number(DatabaseProvider provider)
     {
         await using var kit = await OrderTestKit.CreateAsync(provider);
