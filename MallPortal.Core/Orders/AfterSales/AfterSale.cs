@@ -179,56 +179,6 @@ public class AfterSale
 /// <summary>What the buyer asks for: type, reason, how many units, and in its own words.</summary>
 public sealed record AfterSaleClaim(AfterSaleType Type, AfterSaleReason Reason, int Quantity, string? Description);
 
-/// <summary>One row of a case's timeline (append-only): the step, the state after it, a note, who, when.</summary>
-public class AfterSaleEvent
-{
-    protected AfterSaleEvent()
-    {
-    }
-
-    internal AfterSaleEvent(AfterSaleTrigger? trigger, AfterSaleStatus statusAfter, string? note, int? actorUserId, DateTime at) =>
-        (Trigger, StatusAfter, Note, ActorUserId, At) = (trigger, statusAfter, note, actorUserId, at);
-
-    public long Id { get; private set; }
-
-    public int AfterSaleId { get; private set; }
-
-    /// <summary>Null on the first row: the buyer's application rather than a step.</summary>
-    public AfterSaleTrigger? Trigger { get; private set; }
-
-    public AfterSaleStatus StatusAfter { get; private set; }
-
-    public string? Note { get; private set; }
-
-    public int? ActorUserId { get; private set; }
-
-    public DateTime At { get; private set; }
-}
-
-/// <summary>A message on a case (协商记录): buyer, merchant or platform.</summary>
-public class AfterSaleMessage
-{
-    public const int MaxLength = 300;
-
-    protected AfterSaleMessage()
-    {
-    }
-
-    internal AfterSaleMessage(AfterSaleParty party, int authorUserId, string text, DateTime at) => (Party, AuthorUserId, Text, At) = (party, authorUserId, text, at);
-
-    public long Id { get; private set; }
-
-    public int AfterSaleId { get; private set; }
-
-    public AfterSaleParty Party { get; private set; }
-
-    public int AuthorUserId { get; private set; }
-
-    public string Text { get; private set; } = "";
-
-    public DateTime At { get; private set; }
-}
-
 internal sealed class AfterSaleConfiguration : IEntityTypeConfiguration<AfterSale>
 {
     public void Configure(EntityTypeBuilder<AfterSale> builder)
@@ -257,14 +207,4 @@ internal sealed class AfterSaleConfiguration : IEntityTypeConfiguration<AfterSal
         builder.Navigation(a => a.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(a => a.Messages).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
-}
-
-internal sealed class AfterSaleEventConfiguration : IEntityTypeConfiguration<AfterSaleEvent>
-{
-    public void Configure(EntityTypeBuilder<AfterSaleEvent> builder) => builder.Property(e => e.Note).HasMaxLength(300);
-}
-
-internal sealed class AfterSaleMessageConfiguration : IEntityTypeConfiguration<AfterSaleMessage>
-{
-    public void Configure(EntityTypeBuilder<AfterSaleMessage> builder) => builder.Property(m => m.Text).HasMaxLength(AfterSaleMessage.MaxLength).IsRequired();
 }

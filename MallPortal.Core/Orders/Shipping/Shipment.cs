@@ -196,24 +196,6 @@ public sealed record TraceOutcome(int Added, bool OutForDelivery, bool Signed, S
     public static readonly TraceOutcome Nothing = new(0, false, false, null);
 }
 
-/// <summary>How many of an order line's units travel in this parcel.</summary>
-public class ShipmentLine
-{
-    protected ShipmentLine()
-    {
-    }
-
-    internal ShipmentLine(int orderLineId, int quantity) => (OrderLineId, Quantity) = (orderLineId, quantity);
-
-    public int Id { get; private set; }
-
-    public int ShipmentId { get; private set; }
-
-    public int OrderLineId { get; private set; }
-
-    public int Quantity { get; private set; }
-}
-
 internal sealed class ShipmentConfiguration : IEntityTypeConfiguration<Shipment>
 {
     public void Configure(EntityTypeBuilder<Shipment> builder)
@@ -239,15 +221,5 @@ internal sealed class ShipmentConfiguration : IEntityTypeConfiguration<Shipment>
         builder.HasMany(s => s.Events).WithOne().HasForeignKey(e => e.ShipmentId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(s => s.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(s => s.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
-    }
-}
-
-internal sealed class ShipmentLineConfiguration : IEntityTypeConfiguration<ShipmentLine>
-{
-    public void Configure(EntityTypeBuilder<ShipmentLine> builder)
-    {
-        builder.ToTable("ShipmentLines");
-        builder.HasIndex(l => l.OrderLineId);
-        builder.HasOne<OrderLine>().WithMany().HasForeignKey(l => l.OrderLineId).OnDelete(DeleteBehavior.Restrict);
     }
 }
