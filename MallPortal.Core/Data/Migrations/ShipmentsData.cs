@@ -28,6 +28,11 @@ internal static class ShipmentsData
             WHEN '中国邮政 EMS' THEN 'ems' WHEN '德邦快递' THEN 'debangkuaidi' ELSE 'other' END
         """;
 
+    public const string DropOldTrackingColumns = """
+        ALTER TABLE "Orders" DROP COLUMN "Carrier";
+        ALTER TABLE "Orders" DROP COLUMN "TrackingNumber";
+        """;
+
     public const string SqliteSalt = "upper(hex(randomblob(12)))";
 
     public const string PostgresSalt = "upper(substr(md5(random()::text || o.\"Id\"), 1, 24))";

@@ -205,13 +205,8 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
             migrationBuilder.Sql(ShipmentsData.SplitRecipients);
             migrationBuilder.Sql(ShipmentsData.ParcelsFromOrders(ShipmentsData.SqliteSalt));
 
-            migrationBuilder.DropColumn(
-                name: "Carrier",
-                table: "Orders");
-
-            migrationBuilder.DropColumn(
-                name: "TrackingNumber",
-                table: "Orders");
+            // SQLite drops a plain column itself (3.35+); EF's DropColumn would rebuild the table outside the migration's transaction.
+            migrationBuilder.Sql(ShipmentsData.DropOldTrackingColumns);
         }
 
         /// <inheritdoc />
