@@ -36,6 +36,7 @@ app.MapCultureSwitch();
 app.MapHealthChecks("/healthz");
 app.MapPublicFiles();
 app.MapOrderEndpoints();
+app.MapAlipaySimulator();
 app.MapDistributionEndpoints();
 app.MapFundsEndpoints();
 

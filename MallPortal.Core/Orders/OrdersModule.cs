@@ -2,6 +2,7 @@ using MallPortal.Core.Catalog.Reviews;
 using MallPortal.Core.Orders.Payments;
 using MallPortal.Core.Orders.AfterSales;
 using MallPortal.Core.Orders.Shipping;
+using MallPortal.Core.Orders.Payments.Alipay;
 using MallPortal.Core.Orders.Payments.Sandbox;
 using MallPortal.Core.Seeding;
 using Microsoft.Extensions.Configuration;
@@ -41,6 +42,7 @@ public static class OrdersModule
         {
             services.AddSingleton<IPaymentGateway, SandboxGateway>();
         }
+        services.AddAlipay(configuration);
         services.AddSingleton<SandboxProvider>();
         services.AddHttpClient(SandboxCallbackSender.ClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<SandboxCallbackSender>();

@@ -31,7 +31,7 @@ public class OrderLifecycleTests
         var order = await kit.OrderAsync(number);
         Assert.Equal((OrderStatus.Cancelled, kit.Now, PaymentStatus.Closed), (order.Status, order.CancelledAt, order.Payment.Status));
         Assert.Equal(OrderEventKind.CancelByBuyer, order.Events.OrderBy(e => e.Id).Last().Kind);
-        var tradeNo = cashier[(cashier.LastIndexOf('/') + 1)..];
+        var tradeNo = OrderTestKit.SandboxTradeNo(cashier);
         var refused = await Assert.ThrowsAsync<DomainException>(() => kit.Get<SandboxProvider>().PayAsync(tradeNo));
         Assert.Equal("该交易已关闭或已过期，无法支付", refused.Message);
         Assert.Equal(SandboxTradeStatus.Closed, await kit.QueryAsync(c => c.SandboxTrades.Select(t => t.Status).SingleAsync()));

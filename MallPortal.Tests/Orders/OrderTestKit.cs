@@ -141,7 +141,7 @@ internal sealed class OrderTestKit : IAsyncDisposable
     }
 
     public Task<NotificationResult> NotifyAsync(IReadOnlyDictionary<string, string> fields) =>
-        Get<PaymentService>().HandleNotificationAsync(SandboxGateway.GatewayName, fields);
+        Get<PaymentService>().HandleNotificationAsync(SandboxGateway.GatewayName, GatewayCallback.FromForm(fields));
 
     public async Task PayAsync(CheckoutResult placed) =>
         Assert.True((await NotifyAsync(PaidNotice(placed.PaymentNumber, placed.Amount))).Accepted);
@@ -157,10 +157,16 @@ internal sealed class OrderTestKit : IAsyncDisposable
     /// <summary>The buyer goes to the sandbox cashier and pays: the provider's trade is paid and its callback delivered; returns the trade number.</summary>
     public async Task<string> PayAtCashierAsync(Actor buyer, string orderNumber)
     {
-        var cashier = await Get<PaymentService>().StartAsync(buyer, orderNumber, SiteUrl);
-        var tradeNo = cashier[(cashier.LastIndexOf('/') + 1)..];
+        var tradeNo = SandboxTradeNo(await Get<PaymentService>().StartAsync(buyer, orderNumber, SiteUrl));
         await Get<SandboxProvider>().PayAsync(tradeNo);
         return tradeNo;
+    }
+
+    /// <summary>The trade number at the end of the sandbox cashier's address.</summary>
+    public static string SandboxTradeNo(PaymentStart start)
+    {
+        var url = Assert.IsType<RedirectStart>(start.Start).Url;
+        return url[(url.LastIndexOf('/') + 1)..];
     }
 
     public async Task ShipAsync(string number, string merchantPhone = ShopA, string trackingNumber = "SF1234567890123") =>

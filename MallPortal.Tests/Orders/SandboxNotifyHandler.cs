@@ -35,7 +35,7 @@ internal sealed class SandboxNotifyHandler : HttpMessageHandler
         var body = await request.Content!.ReadAsStringAsync(cancellationToken);
         var fields = QueryHelpers.ParseQuery(body).ToDictionary(f => f.Key, f => f.Value.ToString());
         var payments = Services!.GetRequiredService<PaymentService>();
-        var result = await payments.HandleNotificationAsync(path[NotifyPath.Length..], fields, cancellationToken);
+        var result = await payments.HandleNotificationAsync(path[NotifyPath.Length..], GatewayCallback.FromForm(fields), cancellationToken);
         return new HttpResponseMessage(result.Accepted ? HttpStatusCode.OK : HttpStatusCode.BadRequest) { Content = new StringContent(result.Body) };
     }
 }

@@ -16,12 +16,12 @@ public sealed class CashOnDeliveryGateway : IPaymentGateway
 
     public bool PaysOnline => false;
 
-    public string Acknowledgement => "";
+    public GatewayAnswer Answer(bool accepted) => GatewayAnswer.Text(404, "");
 
-    public Task<string> StartAsync(GatewayPaymentRequest request, CancellationToken cancellationToken) =>
+    public Task<GatewayStart> StartAsync(GatewayPaymentRequest request, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("Cash on delivery has no cashier.");
 
-    public GatewayNotice? Verify(IReadOnlyDictionary<string, string> fields) => null;
+    public GatewayVerification Verify(GatewayCallback callback) => GatewayVerification.Rejected("cash on delivery has no notifications");
 
     public Task<GatewayRefundResult> RefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("Cash on delivery refunds are settled by hand.");

@@ -13,8 +13,9 @@ public enum GatewayCapabilities
 }
 
 /// <summary>
-/// One payment provider as the order module sees it. Real adapters (Alipay, WeChat Pay, UnionPay, Stripe) implement
-/// the same members; what a provider cannot do is said by <see cref="Capabilities"/>, never by a throwing stub.
+/// One payment provider as the order module sees it: the sandbox, cash on delivery and the real adapters (Alipay, WeChat
+/// Pay, UnionPay, Stripe) implement the same members; what a provider cannot do is said by <see cref="Capabilities"/>,
+/// never by a throwing stub.
 /// </summary>
 public interface IPaymentGateway
 {
@@ -26,14 +27,17 @@ public interface IPaymentGateway
     /// <summary>False for cash on delivery: nothing is paid before the goods arrive.</summary>
     bool PaysOnline { get; }
 
-    /// <summary>Creates the trade at the provider; returns where to send the buyer (the cashier).</summary>
-    Task<string> StartAsync(GatewayPaymentRequest request, CancellationToken cancellationToken);
+    /// <summary>Creates the trade at the provider; says what the buyer's browser does next (see <see cref="GatewayStart"/>).</summary>
+    Task<GatewayStart> StartAsync(GatewayPaymentRequest request, CancellationToken cancellationToken);
 
-    /// <summary>Checks the signature over the fields exactly as received; null when it does not verify.</summary>
-    GatewayNotice? Verify(IReadOnlyDictionary<string, string> fields);
+    /// <summary>
+    /// Checks a notification as received (headers, raw body, parsed form): signature, replay window and that it is meant
+    /// for this merchant. A rejection carries its reason for the log; a verified notice still has its payment and amount checked.
+    /// </summary>
+    GatewayVerification Verify(GatewayCallback callback);
 
-    /// <summary>The body the provider expects back when a notification was taken (or was a duplicate).</summary>
-    string Acknowledgement { get; }
+    /// <summary>What the provider expects back: for a taken (or duplicate) notification, and for a refused one.</summary>
+    GatewayAnswer Answer(bool accepted);
 
     /// <summary>Idempotent per refund number: repeating it never moves money twice.</summary>
     Task<GatewayRefundResult> RefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken);
@@ -48,10 +52,32 @@ public interface IPaymentGateway
     Task<bool> CloseAsync(string paymentNumber, CancellationToken cancellationToken);
 }
 
-public sealed record GatewayPaymentRequest(string PaymentNumber, Money Amount, string Subject, string NotifyUrl, string ReturnUrl, DateTime ExpiresAt);
+/// <summary>Where the buyer pays: a computer's browser, or a phone's (Alipay's wap pay, WeChat's in-app pay).</summary>
+public enum PaymentDevice
+{
+    Computer,
+    Phone,
+}
+
+public sealed record GatewayPaymentRequest(string PaymentNumber, Money Amount, string Subject, string NotifyUrl, string ReturnUrl, DateTime ExpiresAt,
+    PaymentDevice Device = PaymentDevice.Computer);
 
 /// <summary>A verified notification: which event, which payment, how much, and whether the buyer paid.</summary>
 public sealed record GatewayNotice(string EventKey, string PaymentNumber, string? GatewayTradeNo, Money Amount, bool Paid);
+
+/// <summary>A notification's verification: the notice, or why it was refused.</summary>
+public sealed record GatewayVerification(GatewayNotice? Notice, string? Rejection)
+{
+    public static GatewayVerification Verified(GatewayNotice notice) => new(notice, null);
+
+    public static GatewayVerification Rejected(string reason) => new(null, reason);
+}
+
+/// <summary>An HTTP answer to a provider, exactly as it expects it.</summary>
+public sealed record GatewayAnswer(int StatusCode, string ContentType, string Body)
+{
+    public static GatewayAnswer Text(int statusCode, string body) => new(statusCode, "text/plain; charset=utf-8", body);
+}
 
 public sealed record GatewayRefundRequest(string PaymentNumber, string RefundNumber, Money Amount, Money PaymentAmount, string Reason);
 
@@ -70,3 +96,6 @@ public enum GatewayTradeState
     Paid,
     Closed,
 }
+
+/// <summary>A provider's call or answer that could not be trusted or not be had (network, bad signature, unknown reply).</summary>
+public sealed class PaymentGatewayException(string message, Exception? inner = null) : Exception(message, inner);

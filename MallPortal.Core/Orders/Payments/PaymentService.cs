@@ -16,10 +16,11 @@ public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, Pa
     OrderNumbers numbers, TimeProvider clock, ILogger<PaymentService> logger)
 {
     /// <summary>
-    /// Where to send the buyer to pay an unpaid order: its checkout's payment while every order of it is still unpaid,
-    /// otherwise (one of them was cancelled) a new payment for this order alone.
+    /// How the buyer pays an unpaid order: its checkout's payment while every order of it is still unpaid, otherwise (one
+    /// of them was cancelled) a new payment for this order alone.
     /// </summary>
-    public async Task<string> StartAsync(Actor actor, string orderNumber, string siteBaseUrl, CancellationToken cancellationToken = default)
+    public async Task<PaymentStart> StartAsync(Actor actor, string orderNumber, string siteBaseUrl, PaymentDevice device = PaymentDevice.Computer,
+        CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var order = await OrderAccess.ForBuyerAsync(db, actor, orderNumber, cancellationToken);
@@ -40,8 +41,9 @@ public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, Pa
             ? string.Format(CoreText.PaymentSubjectMany, order.Lines[0].Title)
             : order.Lines[0].Title;
         var baseUrl = siteBaseUrl.TrimEnd('/');
-        return await gateway.StartAsync(new GatewayPaymentRequest(payment.Number, payment.Amount, subject,
-            $"{baseUrl}/payments/notify/{gateway.Name}", $"{baseUrl}/pay/result/{payment.Number}", order.PayBy), cancellationToken);
+        var start = await gateway.StartAsync(new GatewayPaymentRequest(payment.Number, payment.Amount, subject,
+            $"{baseUrl}/payments/notify/{gateway.Name}", $"{baseUrl}/pay/result/{payment.Number}", order.PayBy, device), cancellationToken);
+        return new PaymentStart(payment.Number, payment.Amount, gateway.Name, start);
     }
 
     public async Task<PaymentView?> GetAsync(Actor actor, string paymentNumber, CancellationToken cancellationToken = default)
@@ -58,21 +60,21 @@ public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, Pa
     }
 
     /// <summary>A gateway's server-to-server notification, the only proof of payment. The result says what to answer.</summary>
-    public async Task<NotificationResult> HandleNotificationAsync(string gatewayName, IReadOnlyDictionary<string, string> fields,
-        CancellationToken cancellationToken = default)
+    public async Task<NotificationResult> HandleNotificationAsync(string gatewayName, GatewayCallback callback, CancellationToken cancellationToken = default)
     {
         var gateway = gateways.Find(gatewayName);
         // The log column holds 4000 characters; a longer (signed, valid) notification must still be processed.
-        var json = JsonSerializer.Serialize(fields);
-        var payload = json[..Math.Min(json.Length, 4000)];
+        var text = callback.Form.Count > 0 ? JsonSerializer.Serialize(callback.Form) : callback.BodyText;
+        var payload = text[..Math.Min(text.Length, 4000)];
         if (gateway is null || !gateway.PaysOnline)
         {
-            return await RejectAsync(gatewayName[..Math.Min(gatewayName.Length, 20)], null, payload, "unknown gateway", cancellationToken);
+            await RejectAsync(gatewayName[..Math.Min(gatewayName.Length, 20)], null, payload, "unknown or unconfigured gateway", cancellationToken);
+            return new NotificationResult(false, GatewayAnswers.Refusal(gatewayName));
         }
-        var notice = gateway.Verify(fields);
-        if (notice is null)
+        var verification = gateway.Verify(callback);
+        if (verification.Notice is not { } notice)
         {
-            return await RejectAsync(gateway.Name, null, payload, "signature", cancellationToken);
+            return await RejectAsync(gateway, null, payload, verification.Rejection ?? "not verified", cancellationToken);
         }
         try
         {
@@ -86,7 +88,7 @@ public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, Pa
             {
                 throw;
             }
-            return new NotificationResult(true, gateway.Acknowledgement);
+            return NotificationResult.Taken(gateway);
         }
     }
 
@@ -128,7 +130,17 @@ public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, Pa
         {
             return false;
         }
-        var trade = await gateway.QueryAsync(paymentNumber, cancellationToken);
+        GatewayTrade trade;
+        try
+        {
+            trade = await gateway.QueryAsync(paymentNumber, cancellationToken);
+        }
+        catch (PaymentGatewayException ex)
+        {
+            // Unreachable, or an answer that does not verify: the notification (or the next query) settles it.
+            logger.LogWarning(ex, "Querying payment {Payment} at {Gateway} failed", paymentNumber, gateway.Name);
+            return false;
+        }
         if (trade.State != GatewayTradeState.Paid)
         {
             return false;
@@ -162,16 +174,16 @@ public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, Pa
         var payment = await db.Payments.SingleOrDefaultAsync(p => p.Number == notice.PaymentNumber && p.Gateway == gateway.Name, cancellationToken);
         if (payment is null)
         {
-            return await RejectAsync(gateway.Name, notice.PaymentNumber, payload, "unknown payment", cancellationToken);
+            return await RejectAsync(gateway, notice.PaymentNumber, payload, "unknown payment", cancellationToken);
         }
         if (notice.Amount != payment.Amount)
         {
-            return await RejectAsync(gateway.Name, notice.PaymentNumber, payload, $"amount {notice.Amount.Fen} != {payment.Amount.Fen}", cancellationToken);
+            return await RejectAsync(gateway, notice.PaymentNumber, payload, $"amount {notice.Amount.Fen} != {payment.Amount.Fen}", cancellationToken);
         }
         if (await db.PaymentNotifications.AnyAsync(n => n.Gateway == gateway.Name && n.EventKey == notice.EventKey, cancellationToken))
         {
             await LogAsync(gateway.Name, notice.PaymentNumber, payload, NotificationOutcome.Duplicate, null, cancellationToken);
-            return new NotificationResult(true, gateway.Acknowledgement);
+            return NotificationResult.Taken(gateway);
         }
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -182,7 +194,7 @@ public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, Pa
             orders.ForEach(o => o.Apply(OrderTrigger.Pay, now, null));
         }
         await steps.CommitAsync(db, cancellationToken);
-        return new NotificationResult(true, gateway.Acknowledgement);
+        return NotificationResult.Taken(gateway);
     }
 
     private async Task<bool> IsStoredAsync(string gatewayName, string eventKey, CancellationToken cancellationToken)
@@ -191,11 +203,17 @@ public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, Pa
         return await db.PaymentNotifications.AnyAsync(n => n.Gateway == gatewayName && n.EventKey == eventKey, cancellationToken);
     }
 
-    private async Task<NotificationResult> RejectAsync(string gatewayName, string? number, string payload, string reason, CancellationToken cancellationToken)
+    private async Task<NotificationResult> RejectAsync(IPaymentGateway gateway, string? number, string payload, string reason,
+        CancellationToken cancellationToken)
+    {
+        await RejectAsync(gateway.Name, number, payload, reason, cancellationToken);
+        return new NotificationResult(false, gateway.Answer(accepted: false));
+    }
+
+    private async Task RejectAsync(string gatewayName, string? number, string payload, string reason, CancellationToken cancellationToken)
     {
         logger.LogWarning("Rejected {Gateway} notification for {Payment}: {Reason}", gatewayName, number, reason);
-        await LogAsync(gatewayName, number, payload, NotificationOutcome.Rejected, reason, cancellationToken);
-        return NotificationResult.Refused;
+        await LogAsync(gatewayName, number, payload, NotificationOutcome.Rejected, reason[..Math.Min(reason.Length, 200)], cancellationToken);
     }
 
     private async Task LogAsync(string gatewayName, string? number, string payload, NotificationOutcome outcome, string? reason,
@@ -208,10 +226,16 @@ public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, Pa
     }
 }
 
-public sealed record NotificationResult(bool Accepted, string Body)
+/// <summary>What became of a notification, and the answer its provider expects.</summary>
+public sealed record NotificationResult(bool Accepted, GatewayAnswer Answer)
 {
-    public static readonly NotificationResult Refused = new(false, "fail");
+    public string Body => Answer.Body;
+
+    internal static NotificationResult Taken(IPaymentGateway gateway) => new(true, gateway.Answer(accepted: true));
 }
+
+/// <summary>A started payment: which, how much, through which gateway, and what the buyer's browser does next.</summary>
+public sealed record PaymentStart(string PaymentNumber, Money Amount, string Gateway, GatewayStart Start);
 
 public sealed record PaymentView(string Number, Money Amount, PaymentStatus Status, string Gateway, IReadOnlyList<PaymentOrder> Orders);
 

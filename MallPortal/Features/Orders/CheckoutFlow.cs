@@ -7,10 +7,9 @@ namespace MallPortal.Features.Orders;
 
 /// <summary>
 /// The checkout page's steps that are not page state: the cart's chosen lines, placing the orders, and where the
-/// buyer goes next (the gateway's cashier, or the order for cash on delivery).
+/// buyer goes next (the pay page, or the order for cash on delivery).
 /// </summary>
-public sealed class CheckoutFlow(CartSession session, CartService carts, CheckoutService checkout, PaymentService payments, PaymentGateways gateways,
-    PublicAddress address)
+public sealed class CheckoutFlow(CartSession session, CartService carts, CheckoutService checkout, PaymentGateways gateways)
 {
     public IReadOnlyList<string> PaymentMethods => gateways.Names.OrderBy(n => n == CashOnDeliveryGateway.GatewayName).ToList();
 
@@ -21,13 +20,13 @@ public sealed class CheckoutFlow(CartSession session, CartService carts, Checkou
     }
 
     /// <summary>Returns where to send the buyer.</summary>
-    public async Task<string> PlaceAsync(Actor actor, CheckoutInput input, string siteBaseUrl)
+    public async Task<string> PlaceAsync(Actor actor, CheckoutInput input)
     {
         var result = await checkout.PlaceOrderAsync(actor, input);
         if (!result.PaysOnline)
         {
             return result.OrderNumbers.Count == 1 ? $"/account/orders/{result.OrderNumbers[0]}" : "/account/orders";
         }
-        return await payments.StartAsync(actor, result.OrderNumbers[0], address.BaseFor(siteBaseUrl));
+        return $"/account/orders/{result.OrderNumbers[0]}/pay";
     }
 }

@@ -1,8 +1,10 @@
+using System.Text;
 using MallPortal.Core.Common;
 using MallPortal.Core.Orders;
 using MallPortal.Core.Orders.Payments;
 using MallPortal.Core.Orders.Shipping.Kuaidi100;
 using MallPortal.Hosting;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace MallPortal.Features.Orders;
 
@@ -14,12 +16,11 @@ public static class OrderEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapOrderEndpoints(this IEndpointRouteBuilder endpoints)
     {
+        // Each provider's notification as received (headers, the raw body some of them sign, the form), answered as it expects.
         endpoints.MapPost("/payments/notify/{gateway}", async (string gateway, HttpRequest request, PaymentService payments, CancellationToken ct) =>
         {
-            var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : null;
-            var fields = form?.ToDictionary(f => f.Key, f => f.Value.ToString()) ?? [];
-            var result = await payments.HandleNotificationAsync(gateway, fields, ct);
-            return Results.Text(result.Body, "text/plain", statusCode: result.Accepted ? 200 : 400);
+            var result = await payments.HandleNotificationAsync(gateway, await CallbackAsync(request, ct), ct);
+            return Results.Text(result.Answer.Body, result.Answer.ContentType, Encoding.UTF8, result.Answer.StatusCode);
         }).DisableAntiforgery().AllowAnonymous();
 
         // Kuaidi100's push for one parcel (form fields param and sign); anything but its success JSON makes it retry.
@@ -47,6 +48,23 @@ public static class OrderEndpoints
             }
         }).RequireAuthorization();
         return endpoints;
+    }
+
+    /// <summary>A notification's headers, raw body (at most 64 KB) and form fields.</summary>
+    private static async Task<GatewayCallback> CallbackAsync(HttpRequest request, CancellationToken ct)
+    {
+        var buffer = new byte[64 * 1024];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), ct)) > 0)
+        {
+            length += read;
+        }
+        var body = buffer[..length];
+        var form = request.HasFormContentType
+            ? QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body)).ToDictionary(f => f.Key, f => f.Value.ToString())
+            : [];
+        return new GatewayCallback(request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString()), body, form);
     }
 
     public sealed record CheckoutRequest(IReadOnlyList<CheckoutRequestLine> Lines, int AddressId, string PaymentMethod, string IdempotencyKey);

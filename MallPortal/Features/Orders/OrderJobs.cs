@@ -36,10 +36,17 @@ public sealed class AutoConfirmReceiptJob(OrderTimerService timers, TimeProvider
 
 /// <summary>Thin: the sandbox provider retries the notifications the shop has not acknowledged yet.</summary>
 [DisallowConcurrentExecution]
-public sealed class DeliverSandboxCallbacksJob(SandboxProvider sandbox, TimeProvider clock) : IJob
+/// <summary>The simulated providers' owed notifications (the sandbox's, and the Alipay simulator's when it runs).</summary>
+public sealed class DeliverSandboxCallbacksJob(SandboxProvider sandbox, IServiceProvider services, TimeProvider clock) : IJob
 {
     public static readonly JobKey Key = new("deliver-sandbox-callbacks");
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
         await sandbox.DeliverDueAsync(clock.GetUtcNow().UtcDateTime, cancellationToken);
+        if (services.GetService<Core.Orders.Payments.Alipay.Simulator.AlipaySimulator>() is { } alipay)
+        {
+            await alipay.DeliverDueAsync(cancellationToken);
+        }
+    }
 }

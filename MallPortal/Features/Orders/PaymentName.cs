@@ -1,4 +1,5 @@
 using MallPortal.Core.Orders.Payments;
+using MallPortal.Core.Orders.Payments.Alipay;
 using MallPortal.Core.Orders.Payments.Sandbox;
 using MallPortal.Resources;
 
@@ -11,6 +12,7 @@ public static class PaymentName
     {
         CashOnDeliveryGateway.GatewayName => UiText.PayCashOnDelivery,
         SandboxGateway.GatewayName => UiText.PaySandbox,
+        AlipayGateway.GatewayName => UiText.PayAlipay,
         _ => gateway,
     };
 }

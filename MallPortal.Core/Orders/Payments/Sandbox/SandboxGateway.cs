@@ -18,24 +18,28 @@ public sealed class SandboxGateway(SandboxProvider provider, IOptions<SandboxOpt
 
     public bool PaysOnline => true;
 
-    public string Acknowledgement => SuccessBody;
+    public GatewayAnswer Answer(bool accepted) => accepted ? GatewayAnswer.Text(200, SuccessBody) : GatewayAnswer.Text(400, "fail");
 
-    public async Task<string> StartAsync(GatewayPaymentRequest request, CancellationToken cancellationToken)
+    public async Task<GatewayStart> StartAsync(GatewayPaymentRequest request, CancellationToken cancellationToken)
     {
         var trade = await provider.OpenAsync(request, cancellationToken);
-        return $"/sandbox/cashier/{trade.TradeNo}";
+        return new RedirectStart($"/sandbox/cashier/{trade.TradeNo}");
     }
 
-    public GatewayNotice? Verify(IReadOnlyDictionary<string, string> fields)
+    public GatewayVerification Verify(GatewayCallback callback)
     {
-        if (!SandboxSignature.Verify(fields, options.Value.Key)
-            || !fields.TryGetValue("notify_id", out var id) || !fields.TryGetValue("out_trade_no", out var number)
+        var fields = callback.Form;
+        if (!SandboxSignature.Verify(fields, options.Value.Key))
+        {
+            return GatewayVerification.Rejected("signature");
+        }
+        if (!fields.TryGetValue("notify_id", out var id) || !fields.TryGetValue("out_trade_no", out var number)
             || !fields.TryGetValue("total_fee", out var fee) || !long.TryParse(fee, NumberStyles.None, CultureInfo.InvariantCulture, out var fen))
         {
-            return null;
+            return GatewayVerification.Rejected("malformed");
         }
         fields.TryGetValue("trade_no", out var tradeNo);
-        return new GatewayNotice(id, number, tradeNo, new Money(fen), fields.GetValueOrDefault("trade_status") == "SUCCESS");
+        return GatewayVerification.Verified(new GatewayNotice(id, number, tradeNo, new Money(fen), fields.GetValueOrDefault("trade_status") == "SUCCESS"));
     }
 
     public Task<GatewayRefundResult> RefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken) =>

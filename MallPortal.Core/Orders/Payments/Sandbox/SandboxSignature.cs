@@ -11,8 +11,7 @@ public static class SandboxSignature
 {
     public static string Sign(IReadOnlyDictionary<string, string> fields, string key)
     {
-        var content = string.Join('&', fields.Where(f => f.Key != "sign" && f.Value.Length > 0)
-            .OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}"));
+        var content = SignContent.Of(fields, "sign");
         return Convert.ToHexString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(content)));
     }
 

@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+
+namespace MallPortal.Core.Orders.Payments;
+
+/// <summary>
+/// Key material for the real gateways, read from a file or an environment variable named in configuration (never from
+/// the repository). PEM with its headers, or bare Base64 as the providers' consoles hand it out: PKCS#8 or PKCS#1 for
+/// private keys, SubjectPublicKeyInfo or PKCS#1 for public keys.
+/// </summary>
+public static class GatewayKeys
+{
+    /// <summary>The text in the file, else in the variable; a clear start-up error when neither is set or readable.</summary>
+    public static string Read(string what, string? file, string? variable)
+    {
+        if (!string.IsNullOrWhiteSpace(file))
+        {
+            return File.Exists(file) ? File.ReadAllText(file).Trim() : throw new InvalidOperationException($"{what}: the key file {file} does not exist.");
+        }
+        if (!string.IsNullOrWhiteSpace(variable))
+        {
+            return Environment.GetEnvironmentVariable(variable) is { Length: > 0 } text
+                ? text.Trim()
+                : throw new InvalidOperationException($"{what}: the environment variable {variable} is not set.");
+        }
+        throw new InvalidOperationException($"{what}: name a key file or an environment variable in the configuration.");
+    }
+
+    public static RSA PrivateRsa(string text)
+    {
+        var rsa = RSA.Create();
+        if (text.Contains("-----BEGIN", StringComparison.Ordinal))
+        {
+            rsa.ImportFromPem(text);
+            return rsa;
+        }
+        var der = Convert.FromBase64String(text);
+        try
+        {
+            rsa.ImportPkcs8PrivateKey(der, out _);
+        }
+        catch (CryptographicException)
+        {
+            rsa.ImportRSAPrivateKey(der, out _);
+        }
+        return rsa;
+    }
+
+    public static RSA PublicRsa(string text)
+    {
+        var rsa = RSA.Create();
+        if (text.Contains("-----BEGIN", StringComparison.Ordinal))
+        {
+            rsa.ImportFromPem(text);
+            return rsa;
+        }
+        var der = Convert.FromBase64String(text);
+        try
+        {
+            rsa.ImportSubjectPublicKeyInfo(der, out _);
+        }
+        catch (CryptographicException)
+        {
+            rsa.ImportRSAPublicKey(der, out _);
+        }
+        return rsa;
+    }
+}

@@ -1,0 +1,13 @@
+namespace MallPortal.Core.Orders.Payments;
+
+/// <summary>What the buyer's browser does to pay, as the provider wants it.</summary>
+public abstract record GatewayStart;
+
+/// <summary>Go to the provider's cashier page (the sandbox, Stripe's hosted page).</summary>
+public sealed record RedirectStart(string Url) : GatewayStart;
+
+/// <summary>Post these fields to the provider from the browser (Alipay page and wap pay, UnionPay's front gateway).</summary>
+public sealed record FormStart(string Action, IReadOnlyList<KeyValuePair<string, string>> Fields) : GatewayStart;
+
+/// <summary>Show this payload as a QR code for the buyer's phone to scan (WeChat Pay Native).</summary>
+public sealed record QrCodeStart(string Payload) : GatewayStart;
