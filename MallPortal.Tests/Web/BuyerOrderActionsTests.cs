@@ -53,7 +53,7 @@ public class BuyerOrderActionsTests : BunitContext, IAsyncLifetime
             .Add(a => a.CancellationOpen, cancellationOpen)
             .Add(a => a.ReceiptExtended, receiptExtended));
 
-        var buttons = actions.FindAll("button").Select(b => b.TextContent.Trim()).ToList();
+        var buttons = actions.FindAll("button, a").Select(b => b.TextContent.Trim()).ToList();
         Assert.Equal(expected.Length == 0 ? [] : expected.Split(','), buttons);
     }
 }
