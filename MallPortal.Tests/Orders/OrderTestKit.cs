@@ -6,6 +6,7 @@ using MallPortal.Core.Inventory;
 using MallPortal.Core.Orders;
 using MallPortal.Core.Orders.Shipping;
 using MallPortal.Core.Orders.Payments;
+using MallPortal.Core.Orders.Payments.Alipay.Simulator;
 using MallPortal.Core.Orders.Payments.Sandbox;
 using MallPortal.Tests.Accounts;
 using MallPortal.Tests.Inventory;
@@ -31,12 +32,12 @@ internal sealed class OrderTestKit : IAsyncDisposable
 
     private static readonly AddressInput Home = new("陈静", "13800000021", "广东省", "深圳市", "南山区", "科技园科苑路 15 号");
 
-    private OrderTestKit(TestDatabase db, SandboxNotifyHandler notify) => (Db, Notify) = (db, notify);
+    private OrderTestKit(TestDatabase db, SiteNotifyHandler notify) => (Db, Notify) = (db, notify);
 
     public TestDatabase Db { get; }
 
     /// <summary>The site's notification endpoint as the sandbox provider reaches it.</summary>
-    public SandboxNotifyHandler Notify { get; }
+    public SiteNotifyHandler Notify { get; }
 
     public FakeTimeProvider Clock => Db.Clock;
 
@@ -44,10 +45,11 @@ internal sealed class OrderTestKit : IAsyncDisposable
 
     public static async Task<OrderTestKit> CreateAsync(DatabaseProvider provider, bool sqliteFile = false, Action<IServiceCollection>? configure = null)
     {
-        var notify = new SandboxNotifyHandler();
+        var notify = new SiteNotifyHandler();
         var db = await TestDatabase.CreateSeededAsync(provider, sqliteFile, services =>
         {
             services.AddHttpClient(SandboxCallbackSender.ClientName).ConfigurePrimaryHttpMessageHandler(() => notify);
+            services.AddHttpClient(AlipaySimulator.NotifyClientName).ConfigurePrimaryHttpMessageHandler(() => notify);
             configure?.Invoke(services);
         });
         notify.Services = db.Services;

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using MallPortal.Core.Orders.Payments;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,11 +7,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MallPortal.Tests.Orders;
 
 /// <summary>
-/// Stands in for the site's /payments/notify/{gateway} endpoint behind the sandbox provider's HTTP client: it reads the
-/// form body, hands the fields to <see cref="PaymentService"/> of the same app and answers with its body and status.
+/// Stands in for the site's /payments/notify/{gateway} endpoint behind the simulated providers' HTTP clients: it hands
+/// the headers, raw body and form to <see cref="PaymentService"/> of the same app and answers as the endpoint would.
 /// <see cref="FailFirst"/> makes the first calls fail as an unreachable site would.
 /// </summary>
-internal sealed class SandboxNotifyHandler : HttpMessageHandler
+internal sealed class SiteNotifyHandler : HttpMessageHandler
 {
     private const string NotifyPath = "/payments/notify/";
     private int _calls;
@@ -32,10 +33,11 @@ internal sealed class SandboxNotifyHandler : HttpMessageHandler
         {
             return new HttpResponseMessage(HttpStatusCode.NotFound);
         }
-        var body = await request.Content!.ReadAsStringAsync(cancellationToken);
-        var fields = QueryHelpers.ParseQuery(body).ToDictionary(f => f.Key, f => f.Value.ToString());
+        var body = await request.Content!.ReadAsByteArrayAsync(cancellationToken);
+        var fields = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body)).ToDictionary(f => f.Key, f => f.Value.ToString());
+        var headers = request.Headers.Concat(request.Content.Headers).ToDictionary(h => h.Key, h => string.Join(",", h.Value));
         var payments = Services!.GetRequiredService<PaymentService>();
-        var result = await payments.HandleNotificationAsync(path[NotifyPath.Length..], GatewayCallback.FromForm(fields), cancellationToken);
-        return new HttpResponseMessage(result.Accepted ? HttpStatusCode.OK : HttpStatusCode.BadRequest) { Content = new StringContent(result.Body) };
+        var result = await payments.HandleNotificationAsync(path[NotifyPath.Length..], new GatewayCallback(headers, body, fields), cancellationToken);
+        return new HttpResponseMessage((HttpStatusCode)result.Answer.StatusCode) { Content = new StringContent(result.Body) };
     }
 }
