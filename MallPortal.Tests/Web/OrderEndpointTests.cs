@@ -17,8 +17,6 @@ namespace MallPortal.Tests.Web;
 
 public class OrderEndpointTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private const int Pillow = 27; // 云朵 羽丝绒枕, one SKU
-
     [Fact]
     public async Task A_signed_notification_pays_the_order_once_and_a_repeat_is_still_acknowledged()
     {
@@ -79,8 +77,8 @@ public class OrderEndpointTests(AppFixture app) : IClassFixture<AppFixture>
 
         using var client = app.Factory.CreateBrowserlessClient();
         await MallPortalFactory.PostLoginAsync(client, "consumer@demo.mallportal.local", MallPortalFactory.DemoPassword);
-        var addressId = await AddressAsync("consumer@demo.mallportal.local");
-        var skuId = await SkuOfAsync(Pillow);
+        var addressId = await ApiCheckout.AddressAsync(app.Factory, "consumer@demo.mallportal.local");
+        var skuId = await ApiCheckout.SkuOfAsync(app.Factory, ApiCheckout.Pillow);
         var tooMany = await client.PostAsJsonAsync("/api/checkout", new { lines = new[] { new { skuId, quantity = 999 } }, addressId, paymentMethod = "sandbox", idempotencyKey = Guid.NewGuid().ToString("N") });
 
         Assert.Equal(HttpStatusCode.Conflict, tooMany.StatusCode);
@@ -90,13 +88,8 @@ public class OrderEndpointTests(AppFixture app) : IClassFixture<AppFixture>
 
     private async Task<(string Number, long Amount)> CheckoutAsync(string login)
     {
-        using var client = app.Factory.CreateBrowserlessClient();
-        await MallPortalFactory.PostLoginAsync(client, login, MallPortalFactory.DemoPassword);
-        var body = new { lines = new[] { new { skuId = await SkuOfAsync(Pillow), quantity = 1 } }, addressId = await AddressAsync(login), paymentMethod = "sandbox", idempotencyKey = Guid.NewGuid().ToString("N") };
-        var response = await client.PostAsJsonAsync("/api/checkout", body);
-        response.EnsureSuccessStatusCode();
-        var result = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return (result.GetProperty("paymentNumber").GetString()!, result.GetProperty("amountFen").GetInt64());
+        var placed = await ApiCheckout.PlaceAsync(app.Factory, login, "sandbox");
+        return (placed.PaymentNumber, placed.AmountFen);
     }
 
     private Dictionary<string, string> Signed(string number, long amountFen, string notifyId)
@@ -108,24 +101,6 @@ public class OrderEndpointTests(AppFixture app) : IClassFixture<AppFixture>
         };
         fields["sign"] = SandboxSignature.Sign(fields, app.Factory.Services.GetRequiredService<IOptions<SandboxOptions>>().Value.Key);
         return fields;
-    }
-
-    private async Task<int> AddressAsync(string login)
-    {
-        using var scope = app.Factory.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<MallUser>>();
-        var user = await users.Users.SingleAsync(u => u.PhoneNumber == login || u.Email == login);
-        var actor = new Actor(user.Id, new HashSet<string> { Roles.Consumer });
-        var addresses = scope.ServiceProvider.GetRequiredService<AddressService>();
-        var existing = await addresses.ListAsync(actor);
-        return existing.Count > 0 ? existing[0].Id
-            : await addresses.AddAsync(actor, new AddressInput("测试用户", "13900002222", "北京市", "北京市", "朝阳区", "建国路 88 号"), true);
-    }
-
-    private async Task<int> SkuOfAsync(int productId)
-    {
-        await using var db = await ContextAsync();
-        return await db.ProductSkus.Where(s => s.ProductId == productId).Select(s => s.Id).FirstAsync();
     }
 
     private Task<MallDbContext> ContextAsync() =>
