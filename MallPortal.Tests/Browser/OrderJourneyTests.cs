@@ -193,6 +193,13 @@ public class OrderJourneyTests(BrowserFixture browser)
             await buyer.WaitForInteractiveAsync();
             return buyer.Url.Split('/')[^1];
         }
+        if (method == "支付宝")
+        {
+            // The pay page posts Alipay's signed form; the (simulated) Alipay cashier answers.
+            await buyer.WaitForAddressAsync("/simulators/alipay/gateway.do");
+            await buyer.GetByTestId("alipay-pay").WaitForAsync();
+            return "";
+        }
         await buyer.WaitForAddressAsync("/sandbox/cashier/");
         await buyer.WaitForReadyAsync("cashier");
         return "";

@@ -47,13 +47,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (its own cookies) in Chinese, as a new visitor; <paramref name="phone"/>: a 390 × 844 touch screen.</summary>
+    /// <summary>A fresh browser context (its own cookies) in Chinese, as a new visitor; <paramref name="phone"/>: a 390 × 844 touch screen with a phone's user agent.</summary>
     public async Task<IPage> NewPageAsync(bool phone = false)
     {
         var options = new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "zh-CN" };
         if (phone)
         {
             (options.ViewportSize, options.IsMobile, options.HasTouch) = (new ViewportSize { Width = 390, Height = 844 }, true, true);
+            options.UserAgent = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148";
         }
         var context = await Browser.NewContextAsync(options);
         context.SetDefaultTimeout(15_000);

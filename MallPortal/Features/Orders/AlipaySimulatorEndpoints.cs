@@ -56,6 +56,7 @@ public static class AlipaySimulatorEndpoints
     {
         var html = HtmlEncoder.Default;
         return Page($"""
+            <p class="muted" data-testid="alipay-product">{(trade.Method == AlipayProtocol.WapPay ? "手机网站支付" : "电脑网站支付")}</p>
             <p class="muted">订单 {html.Encode(trade.OutTradeNo)} · 支付宝交易号 {html.Encode(trade.TradeNo)}</p>
             <p>{html.Encode(trade.Subject)}</p>
             <p class="amount" data-testid="alipay-amount">¥{AlipayProtocol.Yuan(trade.Amount)}</p>

@@ -105,7 +105,10 @@ public sealed class AlipaySimulator(AlipaySimulatorKeys keys, IOptions<AlipayOpt
                 return (null, "ACQ.TRADE_HAS_CLOSE：交易已经关闭");
             }
             var trade = new SimulatedAlipayTrade(now.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "22001" + Digits(15), outTradeNo, amount, subject,
-                form.GetValueOrDefault("notify_url") ?? "", form.GetValueOrDefault("return_url") ?? "", Text(business, "quit_url") ?? "", expires, now);
+                form.GetValueOrDefault("notify_url") ?? "", form.GetValueOrDefault("return_url") ?? "", Text(business, "quit_url") ?? "", expires, now)
+            {
+                Method = form["method"],
+            };
             _trades[outTradeNo] = trade;
             return (trade, null);
         }

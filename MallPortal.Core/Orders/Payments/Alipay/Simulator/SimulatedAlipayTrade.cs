@@ -31,6 +31,9 @@ public sealed class SimulatedAlipayTrade(string tradeNo, string outTradeNo, Mone
 
     public DateTimeOffset CreatedAt { get; } = createdAt;
 
+    /// <summary>alipay.trade.page.pay (a computer) or alipay.trade.wap.pay (a phone).</summary>
+    public string Method { get; init; } = AlipayProtocol.PagePay;
+
     public SimulatedAlipayStatus Status { get; set; }
 
     public DateTimeOffset? PaidAt { get; set; }
