@@ -94,6 +94,33 @@ public class PaymentQueryTests
         Assert.Equal(1, (await kit.StockAsync(sku.SkuId)).Reserved);
     }
 
+    [Fact]
+    public async Task The_clock_asks_about_a_payment_with_no_notification_when_it_turns_one_five_and_fifteen_minutes_old()
+    {
+        await using var kit = await OrderTestKit.CreateAsync(DatabaseProvider.Sqlite);
+        var (buyer, address) = await kit.BuyerAsync();
+        var sku = await kit.SkuAsync(available: 10);
+        var unpaid = await kit.PlaceAsync(buyer, address, [new CheckoutLine(sku.SkuId, 1)]);
+        await kit.Get<PaymentService>().StartAsync(buyer, Assert.Single(unpaid.OrderNumbers), OrderTestKit.SiteUrl);
+        var payments = kit.Get<PaymentService>();
+        var tick = TimeSpan.FromMinutes(1);
+
+        Assert.Equal(0, await payments.QueryLateAsync(tick)); // too young
+        kit.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(0, await payments.QueryLateAsync(tick)); // asked: not paid
+        var (_, _, late, number, _) = await PaidButNotHeardAsync(kit);
+        kit.Clock.Advance(TimeSpan.FromSeconds(59));
+        Assert.Equal(0, await payments.QueryLateAsync(tick));
+        Assert.Equal(OrderStatus.PendingPayment, (await kit.OrderAsync(number)).Status);
+        kit.Clock.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(1, await payments.QueryLateAsync(tick));
+
+        Assert.Equal(OrderStatus.PendingShipment, (await kit.OrderAsync(number)).Status);
+        Assert.Equal("query:" + late.PaymentNumber, await kit.QueryAsync(c => c.PaymentNotifications.Select(n => n.EventKey).SingleAsync()));
+        Assert.Equal(OrderStatus.PendingPayment, (await kit.OrderAsync(Assert.Single(unpaid.OrderNumbers))).Status);
+    }
+
     /// <summary>An order paid at the sandbox cashier whose notification did not reach the site (the first delivery fails).</summary>
     private static async Task<(Actor Buyer, TestSku Sku, CheckoutResult Placed, string Number, string TradeNo)> PaidButNotHeardAsync(
         OrderTestKit kit, int quantity = 1)

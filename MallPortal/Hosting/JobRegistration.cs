@@ -26,7 +26,8 @@ public static class JobRegistration
             q.AddJob<CloseUnpaidOrdersJob>(j => j.WithIdentity(CloseUnpaidOrdersJob.Key));
             q.AddJob<RemindUnpaidOrdersJob>(j => j.WithIdentity(RemindUnpaidOrdersJob.Key));
             q.AddJob<AutoConfirmReceiptJob>(j => j.WithIdentity(AutoConfirmReceiptJob.Key));
-            foreach (var key in new[] { CloseUnpaidOrdersJob.Key, RemindUnpaidOrdersJob.Key, AutoConfirmReceiptJob.Key })
+            q.AddJob<QueryLatePaymentsJob>(j => j.WithIdentity(QueryLatePaymentsJob.Key));
+            foreach (var key in new[] { CloseUnpaidOrdersJob.Key, RemindUnpaidOrdersJob.Key, AutoConfirmReceiptJob.Key, QueryLatePaymentsJob.Key })
             {
                 q.AddTrigger(t => t.ForJob(key).WithIdentity(key.Name + "-tick").StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(orderTick).RepeatForever()));

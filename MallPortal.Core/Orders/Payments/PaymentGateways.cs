@@ -10,6 +10,8 @@ public sealed class PaymentGateways(IEnumerable<IPaymentGateway> gateways)
 
     public IReadOnlyCollection<string> Names => _byName.Keys;
 
+    public IEnumerable<IPaymentGateway> All => _byName.Values;
+
     public IPaymentGateway? Find(string? name) => name is not null && _byName.TryGetValue(name, out var g) ? g : null;
 
     public IPaymentGateway Get(string? name) => Find(name) ?? throw new DomainException(CoreText.PaymentMethodUnknown, "PaymentMethod");
