@@ -26,6 +26,10 @@ public static class WebRegistration
     {
         var services = builder.Services;
         var config = builder.Configuration;
+        if (PaymentTransport.Problem(config, builder.Environment.IsDevelopment()) is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
         var dataFolder = DatabaseSettings.DataFolder(config, builder.Environment);
         var (provider, connectionString) = DatabaseSettings.Resolve(config, dataFolder);
 
