@@ -1,6 +1,8 @@
 using MallPortal.Core.Accounts;
 using MallPortal.Core.Data;
+using MallPortal.Core.Orders;
 using MallPortal.Core.Orders.AfterSales;
+using MallPortal.Core.Orders.Payments;
 using MallPortal.Core.Orders.Shipping;
 using MallPortal.Core.Distribution.Risk;
 using MallPortal.Core.Seeding;
@@ -65,7 +67,7 @@ public class BootstrapAndSeedTests
         var first = await db.InScopeAsync(s => s.GetRequiredService<DemoDataSeeder>().SeedAsync());
         var second = await db.InScopeAsync(s => s.GetRequiredService<DemoDataSeeder>().SeedAsync());
 
-        Assert.Equal(["accounts", "catalog", "orders", "distribution", "commissions", "withdrawals", "grades", "commission-holds", "shipping", "aftersales"], first);
+        Assert.Equal(["accounts", "catalog", "orders", "distribution", "commissions", "withdrawals", "grades", "commission-holds", "shipping", "aftersales", "payments"], first);
         Assert.Empty(second);
         await db.InScopeAsync(async s =>
         {
@@ -98,6 +100,10 @@ public class BootstrapAndSeedTests
             // After-sales: 刘洋's return refunded; 孙丽's claims waiting for the shop, for her parcel, and for the platform.
             Assert.Equal([AfterSaleStatus.Refunded, AfterSaleStatus.PendingMerchant, AfterSaleStatus.AwaitingReturn, AfterSaleStatus.Arbitration],
                 await context.AfterSales.OrderBy(a => a.Id).Select(a => a.Status).ToListAsync());
+            // 刘洋 paid one order with Alipay at the simulator's cashier; the return page's query settled it.
+            var alipay = await context.Orders.Include(o => o.Payment).SingleAsync(o => o.PaymentMethod == "alipay");
+            Assert.Equal((OrderStatus.PendingShipment, PaymentStatus.Paid), (alipay.Status, alipay.Payment.Status));
+            Assert.Equal("query:" + alipay.Payment.Number, await context.PaymentNotifications.Where(n => n.Gateway == "alipay").Select(n => n.EventKey).SingleAsync());
         });
     }
 }

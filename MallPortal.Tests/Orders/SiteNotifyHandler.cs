@@ -24,6 +24,10 @@ internal sealed class SiteNotifyHandler : HttpMessageHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (Services is null)
+        {
+            return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Content = new StringContent("site starting") }; // seeding
+        }
         if (Interlocked.Increment(ref _calls) <= FailFirst)
         {
             return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Content = new StringContent("site down") };

@@ -164,35 +164,45 @@ public class AlipayGatewayTests
     public async Task A_request_signed_with_the_wrong_key_gets_Alipays_error_and_settles_nothing()
     {
         using var stranger = System.Security.Cryptography.RSA.Create(2048);
-        await using var kit = await OrderTestKit.CreateAsync(DatabaseProvider.Sqlite,
-            configure: s => s.AddSingleton(new AlipayKeys(stranger, AlipaySimulatorKeys.Shared.PlatformPublicKey)));
+        await using var kit = await OrderTestKit.CreateAsync(DatabaseProvider.Sqlite);
         var (buyer, placed, number) = await PlacedAsync(kit);
-        var start = await kit.Get<PaymentService>().StartAsync(buyer, number, OrderTestKit.SiteUrl);
+        var (_, trade) = await OpenCashierAsync(kit, buyer, number);
+        kit.Get<AlipaySimulator>().Behaviour.Drop = true;
+        await kit.Get<AlipaySimulator>().PayAsync(trade.TradeNo);
+        var misconfigured = GatewayWith(kit, new AlipayKeys(stranger, AlipaySimulatorKeys.Shared.PlatformPublicKey));
 
-        var (trade, error) = kit.Get<AlipaySimulator>().OpenCashier(Assert.IsType<FormStart>(start.Start).Fields.ToDictionary());
-        var query = await Assert.ThrowsAsync<PaymentGatewayException>(() => kit.Get<PaymentGateways>().Get("alipay").QueryAsync(placed.PaymentNumber, default));
+        var start = await misconfigured.StartAsync(new GatewayPaymentRequest(placed.PaymentNumber, placed.Amount, "枕头", "https://mall.test/n", "https://mall.test/r",
+            kit.Now.AddMinutes(30)), default);
+        var (opened, error) = kit.Get<AlipaySimulator>().OpenCashier(Assert.IsType<FormStart>(start).Fields.ToDictionary());
+        var query = await Assert.ThrowsAsync<PaymentGatewayException>(() => misconfigured.QueryAsync(placed.PaymentNumber, default));
 
-        Assert.Null(trade);
+        Assert.Null(opened);
         Assert.StartsWith("isv.invalid-signature", error);
         Assert.Contains("isv.invalid-signature", query.Message);
-        Assert.Equal(PaymentStatus.Pending, (await kit.Get<PaymentService>().RefreshAsync(buyer, placed.PaymentNumber))!.Status);
     }
 
     [Fact]
     public async Task An_answer_that_does_not_verify_against_Alipays_key_is_not_believed()
     {
         using var stranger = System.Security.Cryptography.RSA.Create(2048);
-        await using var kit = await OrderTestKit.CreateAsync(DatabaseProvider.Sqlite,
-            configure: s => s.AddSingleton(new AlipayKeys(AlipaySimulatorKeys.Shared.AppPrivateKey, stranger)));
+        await using var kit = await OrderTestKit.CreateAsync(DatabaseProvider.Sqlite);
         var (buyer, placed, number) = await PlacedAsync(kit);
         var (_, trade) = await OpenCashierAsync(kit, buyer, number);
         kit.Get<AlipaySimulator>().Behaviour.Drop = true;
         await kit.Get<AlipaySimulator>().PayAsync(trade.TradeNo);
 
-        var query = await Assert.ThrowsAsync<PaymentGatewayException>(() => kit.Get<PaymentGateways>().Get("alipay").QueryAsync(placed.PaymentNumber, default));
+        var query = await Assert.ThrowsAsync<PaymentGatewayException>(() =>
+            GatewayWith(kit, new AlipayKeys(AlipaySimulatorKeys.Shared.AppPrivateKey, stranger)).QueryAsync(placed.PaymentNumber, default));
 
         Assert.Contains("signature", query.Message);
-        Assert.Equal(PaymentStatus.Pending, (await kit.Get<PaymentService>().RefreshAsync(buyer, placed.PaymentNumber))!.Status);
+        Assert.Equal(GatewayTradeState.Paid, (await kit.Get<PaymentGateways>().Get("alipay").QueryAsync(placed.PaymentNumber, default)).State);
+    }
+
+    /// <summary>The shop's adapter holding other keys than the ones the (simulated) Alipay knows.</summary>
+    private static AlipayGateway GatewayWith(OrderTestKit kit, AlipayKeys keys)
+    {
+        var options = kit.Get<Microsoft.Extensions.Options.IOptions<AlipayOptions>>();
+        return new AlipayGateway(new AlipayClient(kit.Get<IHttpClientFactory>(), keys, options, kit.Clock), keys, options);
     }
 
     internal static async Task<(Actor Buyer, CheckoutResult Placed, string Number)> PlacedAsync(OrderTestKit kit)

@@ -350,7 +350,7 @@ public sealed class AlipaySimulator(AlipaySimulatorKeys keys, IOptions<AlipayOpt
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
             return text == AlipayProtocol.SuccessBody ? null : $"HTTP {(int)response.StatusCode}: {text[..Math.Min(text.Length, 100)]}";
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogInformation("Alipay simulator could not notify {Url}: {Error}", notification.Url, ex.Message);
             return ex.Message;
