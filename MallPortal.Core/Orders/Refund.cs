@@ -1,4 +1,5 @@
 using MallPortal.Core.Common;
+using MallPortal.Core.Orders.Payments;
 using MallPortal.Core.Resources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -13,6 +14,21 @@ public enum RefundStatus
 
     /// <summary>The buyer took the request back before the merchant decided.</summary>
     Withdrawn,
+}
+
+/// <summary>Where the money of a decided refund stands at the payment provider.</summary>
+public enum RefundGatewayState
+{
+    /// <summary>No provider money: cash on delivery, or nothing was paid.</summary>
+    None,
+
+    /// <summary>The provider accepted it and is paying it back.</summary>
+    Processing,
+
+    Succeeded,
+
+    /// <summary>The provider could not pay it back (a closed card, an abnormal account): the platform settles it by hand.</summary>
+    Failed,
 }
 
 /// <summary>
@@ -44,14 +60,15 @@ public class Refund
     }
 
     /// <summary>An after-sale refund of some units of one line, already paid back when it is written.</summary>
-    internal static Refund ForAfterSale(string number, Order order, int orderLineId, int quantity, Money amount, string reason, string? gatewayRefundNo,
+    internal static Refund ForAfterSale(string number, Order order, int orderLineId, int quantity, Money amount, string reason, GatewayRefundResult? paid,
         int? actorUserId, DateTime now)
     {
         var refund = new Refund
         {
             Number = number, OrderId = order.Id, ShopId = order.ShopId, BuyerUserId = order.BuyerUserId, Reason = reason, RequestedAt = now,
-            Amount = amount, Status = RefundStatus.Refunded, GatewayRefundNo = gatewayRefundNo, DecidedAt = now, DecidedByUserId = actorUserId,
+            Amount = amount, Status = RefundStatus.Refunded, DecidedAt = now, DecidedByUserId = actorUserId,
         };
+        refund.Paid(paid, now);
         refund._lines.Add(new RefundLine(orderLineId, quantity, amount));
         return refund;
     }
@@ -75,6 +92,11 @@ public class Refund
     public string? RejectReason { get; private set; }
 
     public string? GatewayRefundNo { get; private set; }
+
+    public RefundGatewayState GatewayState { get; private set; }
+
+    /// <summary>When the provider's money reached its end (succeeded or failed).</summary>
+    public DateTime? GatewaySettledAt { get; private set; }
 
     public DateTime RequestedAt { get; private set; }
 
@@ -101,10 +123,35 @@ public class Refund
         (Status, DecidedAt, DecidedByUserId) = (RefundStatus.Withdrawn, now, actorUserId);
     }
 
-    internal void Complete(string? gatewayRefundNo, int actorUserId, DateTime now)
+    /// <summary>Approved: refunded by the provider's answer (<paramref name="paid"/>; null when no provider money is involved).</summary>
+    internal void Complete(GatewayRefundResult? paid, int actorUserId, DateTime now)
     {
         EnsureOpen();
-        (Status, GatewayRefundNo, DecidedAt, DecidedByUserId) = (RefundStatus.Refunded, gatewayRefundNo, now, actorUserId);
+        (Status, DecidedAt, DecidedByUserId) = (RefundStatus.Refunded, now, actorUserId);
+        Paid(paid, now);
+    }
+
+    /// <summary>A processing refund's end, from the provider's notification or query; false when there was nothing to change.</summary>
+    internal bool Settle(GatewayRefundState state, string? gatewayRefundNo, DateTime now)
+    {
+        if (GatewayState != RefundGatewayState.Processing || state == GatewayRefundState.Processing)
+        {
+            return false;
+        }
+        (GatewayState, GatewaySettledAt) = (state == GatewayRefundState.Succeeded ? RefundGatewayState.Succeeded : RefundGatewayState.Failed, now);
+        GatewayRefundNo ??= gatewayRefundNo;
+        return true;
+    }
+
+    private void Paid(GatewayRefundResult? paid, DateTime now)
+    {
+        GatewayRefundNo = paid?.GatewayRefundNo;
+        (GatewayState, GatewaySettledAt) = paid?.State switch
+        {
+            null => (RefundGatewayState.None, (DateTime?)null),
+            GatewayRefundState.Processing => (RefundGatewayState.Processing, null),
+            _ => (RefundGatewayState.Succeeded, now),
+        };
     }
 
     /// <summary>Refused once decided or withdrawn: checked before anything reaches the gateway.</summary>
@@ -146,6 +193,7 @@ internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
         builder.Property(r => r.RejectReason).HasMaxLength(Refund.ReasonMaxLength);
         builder.Property(r => r.GatewayRefundNo).HasMaxLength(64);
         builder.HasIndex(r => new { r.ShopId, r.Status });
+        builder.HasIndex(r => r.GatewayState);
         builder.HasIndex(r => r.OrderId);
         builder.HasOne<Order>().WithMany().HasForeignKey(r => r.OrderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Lines).WithOne().HasForeignKey(l => l.RefundId).OnDelete(DeleteBehavior.Cascade);

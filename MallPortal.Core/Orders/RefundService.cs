@@ -63,19 +63,18 @@ public sealed class RefundService(IDbContextFactory<MallDbContext> contexts, Pay
             return;
         }
         OrderTransitions.Next(order.Status, OrderTrigger.CancelWithRefund);
-        string? gatewayRefundNo = null;
+        GatewayRefundResult? paid = null;
         if (refund.Amount.Fen > 0)
         {
-            var result = await gateways.Get(order.PaymentMethod).RefundAsync(
+            paid = await gateways.Get(order.PaymentMethod).RefundAsync(
                 new GatewayRefundRequest(order.Payment.Number, refund.Number, refund.Amount, order.Payment.Amount, refund.Reason), cancellationToken);
-            if (!result.Succeeded)
+            if (!paid.Accepted)
             {
-                throw new DomainException(string.Format(CoreText.RefundFailed, result.Error));
+                throw new DomainException(string.Format(CoreText.RefundFailed, paid.Error));
             }
-            gatewayRefundNo = result.GatewayRefundNo;
             order.Payment.AddRefund(refund.Amount);
         }
-        refund.Complete(gatewayRefundNo, actor.UserId, now);
+        refund.Complete(paid, actor.UserId, now);
         order.CancelWithRefund(refund, now, actor.UserId);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await StockLedger.ApplyAsync(db, OrderAccess.StockLines(order), StockMovementKind.Release, order.Number, now, cancellationToken);

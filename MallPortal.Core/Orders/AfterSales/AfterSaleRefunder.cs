@@ -27,21 +27,20 @@ public sealed class AfterSaleRefunder(PaymentGateways gateways, OrderNumbers num
         var order = await OrderAccess.Full(db).SingleAsync(o => o.Id == sale.OrderId, cancellationToken);
         var refundNumber = sale.RefundNumber ?? await KeepNumberAsync(db, sale, now, cancellationToken);
         var reason = $"售后 {sale.Number}：{AfterSaleText.Reason(sale.Reason)}";
-        string? gatewayRefundNo = null;
+        GatewayRefundResult? paid = null;
         if (!CashOnDeliveryGateway.Is(order.PaymentMethod))
         {
-            var result = await gateways.Get(order.PaymentMethod).RefundAsync(
+            paid = await gateways.Get(order.PaymentMethod).RefundAsync(
                 new GatewayRefundRequest(order.Payment.Number, refundNumber, amount, order.Payment.Amount, reason), cancellationToken);
-            if (!result.Succeeded)
+            if (!paid.Accepted)
             {
-                throw new DomainException(string.Format(CoreText.RefundFailed, result.Error));
+                throw new DomainException(string.Format(CoreText.RefundFailed, paid.Error));
             }
-            gatewayRefundNo = result.GatewayRefundNo;
             order.Payment.AddRefund(amount);
         }
         // Units count as returned (sales count, later claims) only when the whole claim is paid back; a partial ruling keeps the goods with the buyer.
         var units = amount == sale.Amount ? sale.Quantity : 0;
-        var refund = Refund.ForAfterSale(refundNumber, order, sale.OrderLineId, units, amount, reason, gatewayRefundNo, actorUserId, now);
+        var refund = Refund.ForAfterSale(refundNumber, order, sale.OrderLineId, units, amount, reason, paid, actorUserId, now);
         db.Refunds.Add(refund);
         var line = order.Lines.Single(l => l.Id == sale.OrderLineId);
         // Units never shipped are still reserved; returned goods the merchant takes back go on the shelf again.

@@ -26,6 +26,9 @@ public sealed class CashOnDeliveryGateway : IPaymentGateway
     public Task<GatewayRefundResult> RefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("Cash on delivery refunds are settled by hand.");
 
+    public Task<GatewayRefundResult> QueryRefundAsync(string paymentNumber, string refundNumber, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("Cash on delivery refunds are settled by hand.");
+
     public Task<GatewayTrade> QueryAsync(string paymentNumber, CancellationToken cancellationToken) =>
         Task.FromResult(GatewayTrade.NotFound);
 

@@ -39,8 +39,14 @@ public interface IPaymentGateway
     /// <summary>What the provider expects back: for a taken (or duplicate) notification, and for a refused one.</summary>
     GatewayAnswer Answer(bool accepted);
 
-    /// <summary>Idempotent per refund number: repeating it never moves money twice.</summary>
+    /// <summary>
+    /// Idempotent per refund number: repeating it never moves money twice. Some providers answer "processing" (WeChat
+    /// Pay, cards) and finish later by a refund notification or <see cref="QueryRefundAsync"/>.
+    /// </summary>
     Task<GatewayRefundResult> RefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Where a refund that was processing stands now.</summary>
+    Task<GatewayRefundResult> QueryRefundAsync(string paymentNumber, string refundNumber, CancellationToken cancellationToken);
 
     /// <summary>
     /// The trade as the provider knows it, asked server to server (主动查单): trusted like a verified notification, so a
@@ -65,10 +71,16 @@ public sealed record GatewayPaymentRequest(string PaymentNumber, Money Amount, s
 /// <summary>A verified notification: which event, which payment, how much, and whether the buyer paid.</summary>
 public sealed record GatewayNotice(string EventKey, string PaymentNumber, string? GatewayTradeNo, Money Amount, bool Paid);
 
-/// <summary>A notification's verification: the notice, or why it was refused.</summary>
-public sealed record GatewayVerification(GatewayNotice? Notice, string? Rejection)
+/// <summary>A verified refund notification: which refund of which payment, how much, and how it ended.</summary>
+public sealed record GatewayRefundNotice(string EventKey, string PaymentNumber, string RefundNumber, string? GatewayRefundNo, Money Amount,
+    GatewayRefundState State);
+
+/// <summary>A notification's verification: a payment notice, a refund notice, or why it was refused.</summary>
+public sealed record GatewayVerification(GatewayNotice? Notice, string? Rejection, GatewayRefundNotice? RefundNotice = null)
 {
     public static GatewayVerification Verified(GatewayNotice notice) => new(notice, null);
+
+    public static GatewayVerification Verified(GatewayRefundNotice notice) => new(null, null, notice);
 
     public static GatewayVerification Rejected(string reason) => new(null, reason);
 }
@@ -81,7 +93,29 @@ public sealed record GatewayAnswer(int StatusCode, string ContentType, string Bo
 
 public sealed record GatewayRefundRequest(string PaymentNumber, string RefundNumber, Money Amount, Money PaymentAmount, string Reason);
 
-public sealed record GatewayRefundResult(bool Succeeded, string? GatewayRefundNo, string? Error);
+public enum GatewayRefundState
+{
+    Succeeded,
+
+    /// <summary>Accepted, the money is on its way back; a notification or a query says how it ends.</summary>
+    Processing,
+
+    Failed,
+}
+
+public sealed record GatewayRefundResult(GatewayRefundState State, string? GatewayRefundNo, string? Error)
+{
+    public bool Succeeded => State == GatewayRefundState.Succeeded;
+
+    /// <summary>Done or on its way: the shop's side of the refund goes ahead.</summary>
+    public bool Accepted => State != GatewayRefundState.Failed;
+
+    public static GatewayRefundResult Done(string? gatewayRefundNo) => new(GatewayRefundState.Succeeded, gatewayRefundNo, null);
+
+    public static GatewayRefundResult Processing(string? gatewayRefundNo) => new(GatewayRefundState.Processing, gatewayRefundNo, null);
+
+    public static GatewayRefundResult Failed(string? error) => new(GatewayRefundState.Failed, null, error);
+}
 
 /// <summary>What a query answered; <see cref="Amount"/> and <see cref="GatewayTradeNo"/> are known once paid.</summary>
 public sealed record GatewayTrade(GatewayTradeState State, Money Amount, string? GatewayTradeNo)

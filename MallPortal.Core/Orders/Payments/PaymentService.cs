@@ -72,19 +72,22 @@ public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, Pa
             return new NotificationResult(false, GatewayAnswers.Refusal(gatewayName));
         }
         var verification = gateway.Verify(callback);
-        if (verification.Notice is not { } notice)
+        var eventKey = verification.Notice?.EventKey ?? verification.RefundNotice?.EventKey;
+        if (eventKey is null)
         {
             return await RejectAsync(gateway, null, payload, verification.Rejection ?? "not verified", cancellationToken);
         }
         try
         {
-            return await SettleAsync(gateway, notice, payload, cancellationToken);
+            return verification.Notice is { } notice
+                ? await SettleAsync(gateway, notice, payload, cancellationToken)
+                : await SettleRefundAsync(gateway, verification.RefundNotice!, payload, cancellationToken);
         }
         catch (DbUpdateException)
         {
             // The same event arrived twice at once and the other copy was stored first. Any other failure is not
             // acknowledged, so the gateway sends it again.
-            if (!await IsStoredAsync(gateway.Name, notice.EventKey, cancellationToken))
+            if (!await IsStoredAsync(gateway.Name, eventKey, cancellationToken))
             {
                 throw;
             }
@@ -224,6 +227,86 @@ public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, Pa
         await steps.CommitAsync(db, cancellationToken);
         return NotificationResult.Taken(gateway);
     }
+
+    /// <summary>A verified refund notification: the refund (of this payment, for this amount) that was processing ends.</summary>
+    private async Task<NotificationResult> SettleRefundAsync(IPaymentGateway gateway, GatewayRefundNotice notice, string payload,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var refund = await RefundOfAsync(db, gateway.Name, notice.PaymentNumber, notice.RefundNumber, cancellationToken);
+        if (refund is null)
+        {
+            return await RejectAsync(gateway, notice.PaymentNumber, payload, $"unknown refund {notice.RefundNumber}", cancellationToken);
+        }
+        if (notice.Amount != refund.Amount)
+        {
+            return await RejectAsync(gateway, notice.PaymentNumber, payload, $"refund amount {notice.Amount.Fen} != {refund.Amount.Fen}", cancellationToken);
+        }
+        if (await db.PaymentNotifications.AnyAsync(n => n.Gateway == gateway.Name && n.EventKey == notice.EventKey, cancellationToken))
+        {
+            await LogAsync(gateway.Name, notice.PaymentNumber, payload, NotificationOutcome.Duplicate, null, cancellationToken);
+            return NotificationResult.Taken(gateway);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.PaymentNotifications.Add(new PaymentNotification(gateway.Name, notice.EventKey, notice.PaymentNumber, payload, NotificationOutcome.Accepted, null, now));
+        Settled(refund, notice.State, notice.GatewayRefundNo, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return NotificationResult.Taken(gateway);
+    }
+
+    /// <summary>
+    /// Refunds still processing at their provider are asked about (after a notification that never came); returns how
+    /// many ended.
+    /// </summary>
+    public async Task<int> QueryProcessingRefundsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var processing = await (from r in db.Refunds
+                                join o in db.Orders on r.OrderId equals o.Id
+                                join p in db.Payments on o.PaymentId equals p.Id
+                                where r.GatewayState == RefundGatewayState.Processing
+                                orderby r.Id
+                                select new { Refund = r, Payment = p.Number, p.Gateway }).Take(100).ToListAsync(cancellationToken);
+        var ended = 0;
+        foreach (var item in processing)
+        {
+            if (gateways.Find(item.Gateway) is not { } gateway)
+            {
+                continue;
+            }
+            try
+            {
+                var result = await gateway.QueryRefundAsync(item.Payment, item.Refund.Number, cancellationToken);
+                ended += Settled(item.Refund, result.State, result.GatewayRefundNo, clock.GetUtcNow().UtcDateTime) ? 1 : 0;
+            }
+            catch (PaymentGatewayException ex)
+            {
+                logger.LogWarning(ex, "Querying refund {Refund} at {Gateway} failed", item.Refund.Number, gateway.Name);
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return ended;
+    }
+
+    private bool Settled(Refund refund, GatewayRefundState state, string? gatewayRefundNo, DateTime now)
+    {
+        if (!refund.Settle(state, gatewayRefundNo, now))
+        {
+            return false;
+        }
+        if (refund.GatewayState == RefundGatewayState.Failed)
+        {
+            logger.LogError("Refund {Refund} of {Amount} failed at the provider: the platform must pay it back by hand", refund.Number, refund.Amount);
+        }
+        return true;
+    }
+
+    private static Task<Refund?> RefundOfAsync(MallDbContext db, string gateway, string paymentNumber, string refundNumber, CancellationToken cancellationToken) =>
+        (from r in db.Refunds
+         join o in db.Orders on r.OrderId equals o.Id
+         join p in db.Payments on o.PaymentId equals p.Id
+         where r.Number == refundNumber && p.Number == paymentNumber && p.Gateway == gateway
+         select r).SingleOrDefaultAsync(cancellationToken);
 
     private async Task<bool> IsStoredAsync(string gatewayName, string eventKey, CancellationToken cancellationToken)
     {

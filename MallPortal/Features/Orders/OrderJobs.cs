@@ -34,14 +34,17 @@ public sealed class AutoConfirmReceiptJob(OrderTimerService timers, TimeProvider
         await timers.AutoConfirmAsync(clock.GetUtcNow().UtcDateTime, cancellationToken);
 }
 
-/// <summary>Thin: asks the gateways about payments whose notification is late (at 1, 5 and 15 minutes).</summary>
+/// <summary>Thin: asks the gateways about payments whose notification is late (at 1, 5 and 15 minutes) and refunds still processing.</summary>
 [DisallowConcurrentExecution]
 public sealed class QueryLatePaymentsJob(Core.Orders.Payments.PaymentService payments, IConfiguration config) : IJob
 {
     public static readonly JobKey Key = new("query-late-payments");
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
         await payments.QueryLateAsync(TimeSpan.FromSeconds(config.GetValue("Orders:TimerIntervalSeconds", 60)), cancellationToken);
+        await payments.QueryProcessingRefundsAsync(cancellationToken);
+    }
 }
 
 /// <summary>Thin: the simulated providers retry the notifications the shop has not acknowledged yet (the sandbox's, and the Alipay simulator's when it runs).</summary>

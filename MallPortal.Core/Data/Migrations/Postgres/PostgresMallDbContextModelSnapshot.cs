@@ -2891,6 +2891,14 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<DateTime?>("GatewaySettledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GatewayState")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2920,6 +2928,8 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("GatewayState");
 
                     b.HasIndex("Number")
                         .IsUnique();

@@ -2772,6 +2772,14 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("GatewaySettledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GatewayState")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2801,6 +2809,8 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("GatewayState");
 
                     b.HasIndex("Number")
                         .IsUnique();

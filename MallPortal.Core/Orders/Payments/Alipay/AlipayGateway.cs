@@ -78,13 +78,28 @@ public sealed class AlipayGateway(AlipayClient client, AlipayKeys keys, IOptions
             }, cancellationToken);
             // fund_change "N" on a repeated out_request_no: refunded before, not again; still a success.
             return AlipayClient.Code(node) == AlipayProtocol.SuccessCode
-                ? new GatewayRefundResult(true, AlipayClient.Text(node, "trade_no"), null)
-                : new GatewayRefundResult(false, null, AlipayClient.Text(node, "sub_msg") ?? AlipayClient.Text(node, "msg"));
+                ? GatewayRefundResult.Done(AlipayClient.Text(node, "trade_no"))
+                : GatewayRefundResult.Failed(AlipayClient.Text(node, "sub_msg") ?? AlipayClient.Text(node, "msg"));
         }
         catch (PaymentGatewayException ex)
         {
-            return new GatewayRefundResult(false, null, ex.Message);
+            return GatewayRefundResult.Failed(ex.Message);
         }
+    }
+
+    /// <summary>alipay.trade.fastpay.refund.query: REFUND_SUCCESS when paid back; no status yet while it is not.</summary>
+    public async Task<GatewayRefundResult> QueryRefundAsync(string paymentNumber, string refundNumber, CancellationToken cancellationToken)
+    {
+        var node = await client.CallAsync(AlipayProtocol.RefundQuery, new Dictionary<string, string>
+        {
+            ["out_trade_no"] = paymentNumber,
+            ["out_request_no"] = refundNumber,
+        }, cancellationToken);
+        return AlipayClient.Code(node) != AlipayProtocol.SuccessCode
+            ? GatewayRefundResult.Failed(AlipayClient.Text(node, "sub_msg") ?? AlipayClient.Text(node, "msg"))
+            : AlipayClient.Text(node, "refund_status") == "REFUND_SUCCESS"
+                ? GatewayRefundResult.Done(AlipayClient.Text(node, "trade_no"))
+                : GatewayRefundResult.Processing(AlipayClient.Text(node, "trade_no"));
     }
 
     public async Task<GatewayTrade> QueryAsync(string paymentNumber, CancellationToken cancellationToken)

@@ -25,6 +25,8 @@ public static class AlipayProtocol
 
     public const string Close = "alipay.trade.close";
 
+    public const string RefundQuery = "alipay.trade.fastpay.refund.query";
+
     public const string SuccessCode = "10000";
 
     public const string TradeNotExist = "ACQ.TRADE_NOT_EXIST";
@@ -38,16 +40,10 @@ public static class AlipayProtocol
 
     public static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>SHA256withRSA (PKCS#1 v1.5) over the UTF-8 content, Base64.</summary>
-    public static string Sign(string content, RSA privateKey) =>
-        Convert.ToBase64String(privateKey.SignData(Encoding.UTF8.GetBytes(content), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+    /// <summary>RSA2: SHA256withRSA over the UTF-8 content, Base64.</summary>
+    public static string Sign(string content, RSA privateKey) => Sha256WithRsa.Sign(content, privateKey);
 
-    public static bool Verify(string content, string? signature, RSA publicKey)
-    {
-        var bytes = new byte[((signature?.Length ?? 0) * 3 / 4) + 3];
-        return signature is { Length: > 0 } && Convert.TryFromBase64String(signature, bytes, out var length)
-            && publicKey.VerifyData(Encoding.UTF8.GetBytes(content), bytes.AsSpan(0, length), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-    }
+    public static bool Verify(string content, string? signature, RSA publicKey) => Sha256WithRsa.Verify(content, signature, publicKey);
 
     /// <summary>A request's sign: every field but <c>sign</c> (sign_type included).</summary>
     public static string SignRequest(IEnumerable<KeyValuePair<string, string>> fields, RSA privateKey) => Sign(SignContent.Of(fields, "sign"), privateKey);

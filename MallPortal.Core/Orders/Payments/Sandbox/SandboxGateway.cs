@@ -45,6 +45,9 @@ public sealed class SandboxGateway(SandboxProvider provider, IOptions<SandboxOpt
     public Task<GatewayRefundResult> RefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken) =>
         provider.RefundAsync(request, cancellationToken);
 
+    public Task<GatewayRefundResult> QueryRefundAsync(string paymentNumber, string refundNumber, CancellationToken cancellationToken) =>
+        provider.QueryRefundAsync(paymentNumber, refundNumber, cancellationToken);
+
     public Task<GatewayTrade> QueryAsync(string paymentNumber, CancellationToken cancellationToken) =>
         provider.QueryAsync(paymentNumber, cancellationToken);
 

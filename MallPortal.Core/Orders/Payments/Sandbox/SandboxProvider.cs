@@ -80,21 +80,30 @@ public sealed class SandboxProvider(IDbContextFactory<MallDbContext> contexts, S
         var trade = await db.SandboxTrades.Include(t => t.Refunds).SingleOrDefaultAsync(t => t.OutTradeNo == request.PaymentNumber, cancellationToken);
         if (trade is not { Status: SandboxTradeStatus.Paid })
         {
-            return new GatewayRefundResult(false, null, "TRADE_NOT_PAID");
+            return GatewayRefundResult.Failed("TRADE_NOT_PAID");
         }
         var done = trade.Refunds.FirstOrDefault(r => r.OutRequestNo == request.RefundNumber);
         if (done is not null)
         {
-            return new GatewayRefundResult(true, done.RefundNo, null);
+            return GatewayRefundResult.Done(done.RefundNo);
         }
         if (request.Amount.Fen <= 0 || trade.Refunded + request.Amount > trade.Amount)
         {
-            return new GatewayRefundResult(false, null, "REFUND_AMOUNT_INVALID");
+            return GatewayRefundResult.Failed("REFUND_AMOUNT_INVALID");
         }
         var refund = new SandboxRefund("SBR" + RandomDigits(16), request.RefundNumber, request.Amount, clock.GetUtcNow().UtcDateTime);
         trade.AddRefund(refund);
         await db.SaveChangesAsync(cancellationToken);
-        return new GatewayRefundResult(true, refund.RefundNo, null);
+        return GatewayRefundResult.Done(refund.RefundNo);
+    }
+
+    /// <summary>The sandbox pays refunds back at once: one it knows has succeeded.</summary>
+    public async Task<GatewayRefundResult> QueryRefundAsync(string outTradeNo, string refundNumber, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var refundNo = await db.SandboxTrades.Where(t => t.OutTradeNo == outTradeNo).SelectMany(t => t.Refunds)
+            .Where(r => r.OutRequestNo == refundNumber).Select(r => r.RefundNo).SingleOrDefaultAsync(cancellationToken);
+        return refundNo is null ? GatewayRefundResult.Failed("REFUND_NOT_EXIST") : GatewayRefundResult.Done(refundNo);
     }
 
     public async Task<GatewayTrade> QueryAsync(string outTradeNo, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using MallPortal.Core.Common;
+using MallPortal.Core.Orders.Payments.Simulators;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -26,21 +27,14 @@ public sealed class AlipaySimulator(AlipaySimulatorKeys keys, IOptions<AlipayOpt
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SimulatedAlipayTrade> _trades = [];
-    private readonly List<SimulatedAlipayNotification> _outbox = [];
-    private readonly SemaphoreSlim _delivering = new(1, 1);
+    private readonly SimulatorOutbox _outbox = new(clients, NotifyClientName, RetrySchedule, (_, body) => body == AlipayProtocol.SuccessBody, clock, logger);
 
-    public AlipaySimulatorBehaviour Behaviour { get; } = new();
+    public SimulatorBehaviour Behaviour => _outbox.Behaviour;
 
-    public IReadOnlyList<SimulatedAlipayNotification> Outbox
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _outbox.ToList();
-            }
-        }
-    }
+    public IReadOnlyList<SimulatedNotification> Outbox => _outbox.Items;
+
+    /// <summary>Sends every notification that is due; returns how many the shop acknowledged.</summary>
+    public Task<int> DeliverDueAsync(CancellationToken cancellationToken = default) => _outbox.DeliverDueAsync(cancellationToken);
 
     public SimulatedAlipayTrade? Find(string tradeNo)
     {
@@ -71,6 +65,7 @@ public sealed class AlipaySimulator(AlipaySimulatorKeys keys, IOptions<AlipayOpt
                     AlipayProtocol.Query => Query(business),
                     AlipayProtocol.Refund => Refund(business),
                     AlipayProtocol.Close => Close(business),
+                    AlipayProtocol.RefundQuery => RefundQuery(business),
                     _ => Error("40002", "Invalid Arguments", "isv.invalid-method", "不存在的方法名"),
                 };
         var nodeName = AlipayProtocol.ResponseNode(method.Length > 0 ? method : "error");
@@ -129,46 +124,11 @@ public sealed class AlipaySimulator(AlipaySimulatorKeys keys, IOptions<AlipayOpt
             if (trade.Status == SimulatedAlipayStatus.WaitBuyerPay)
             {
                 (trade.Status, trade.PaidAt) = (SimulatedAlipayStatus.TradeSuccess, now);
-                Enqueue(trade, TradeFields(trade, now), now);
+                Enqueue(trade, TradeFields(trade, now));
             }
         }
         await DeliverDueAsync(cancellationToken);
         return ReturnUrl(trade, now);
-    }
-
-    /// <summary>Sends every notification that is due; returns how many the shop acknowledged.</summary>
-    public async Task<int> DeliverDueAsync(CancellationToken cancellationToken = default)
-    {
-        await _delivering.WaitAsync(cancellationToken);
-        try
-        {
-            List<SimulatedAlipayNotification> due;
-            lock (_gate)
-            {
-                var now = clock.GetUtcNow();
-                due = _outbox.Where(n => n.NextAttemptAt <= now).ToList();
-            }
-            var delivered = 0;
-            foreach (var notification in due)
-            {
-                var error = await PostAsync(notification, cancellationToken);
-                lock (_gate)
-                {
-                    notification.Attempts++;
-                    notification.LastError = error;
-                    notification.Delivered = error is null;
-                    notification.NextAttemptAt = error is null || notification.Attempts > RetrySchedule.Length
-                        ? null
-                        : clock.GetUtcNow() + RetrySchedule[notification.Attempts - 1];
-                }
-                delivered += error is null ? 1 : 0;
-            }
-            return delivered;
-        }
-        finally
-        {
-            _delivering.Release();
-        }
     }
 
     /// <summary>A notification for a trade as the simulator would sign it, for tests to tamper with.</summary>
@@ -244,7 +204,7 @@ public sealed class AlipaySimulator(AlipaySimulatorKeys keys, IOptions<AlipayOpt
             (fields["out_biz_no"], fields["refund_fee"], fields["gmt_refund"]) =
                 (requestNo, AlipayProtocol.Yuan(trade.Refunded), AlipayProtocol.ChinaTime(now));
             fields["sign"] = AlipayProtocol.SignNotification(fields, keys.PlatformPrivateKey);
-            Enqueue(trade, fields, now);
+            Enqueue(trade, fields);
             return RefundAnswer(trade, fundChange: true);
         }
     }
@@ -263,6 +223,26 @@ public sealed class AlipaySimulator(AlipaySimulatorKeys keys, IOptions<AlipayOpt
             }
             trade.Status = SimulatedAlipayStatus.TradeClosed;
             return Success(new() { ["trade_no"] = trade.TradeNo, ["out_trade_no"] = trade.OutTradeNo });
+        }
+    }
+
+    private Dictionary<string, object?> RefundQuery(JsonElement business)
+    {
+        lock (_gate)
+        {
+            if (Text(business, "out_trade_no") is not { } outTradeNo || !_trades.TryGetValue(outTradeNo, out var trade))
+            {
+                return Error("40004", "Business Failed", AlipayProtocol.TradeNotExist, "交易不存在");
+            }
+            // Alipay answers success with no refund status for a refund it does not know (yet).
+            var requestNo = Text(business, "out_request_no") ?? "";
+            return trade.Refunds.TryGetValue(requestNo, out var amount)
+                ? Success(new()
+                {
+                    ["trade_no"] = trade.TradeNo, ["out_trade_no"] = trade.OutTradeNo, ["out_request_no"] = requestNo,
+                    ["refund_amount"] = AlipayProtocol.Yuan(amount), ["refund_status"] = "REFUND_SUCCESS",
+                })
+                : Success(new() { ["trade_no"] = trade.TradeNo, ["out_trade_no"] = trade.OutTradeNo });
         }
     }
 
@@ -304,17 +284,9 @@ public sealed class AlipaySimulator(AlipaySimulatorKeys keys, IOptions<AlipayOpt
         return fields;
     }
 
-    private void Enqueue(SimulatedAlipayTrade trade, Dictionary<string, string> fields, DateTimeOffset now)
-    {
-        if (Behaviour.Drop || trade.NotifyUrl.Length == 0)
-        {
-            return;
-        }
-        for (var copy = 0; copy < (Behaviour.Duplicate ? 2 : 1); copy++)
-        {
-            _outbox.Add(new SimulatedAlipayNotification(trade.NotifyUrl, fields, now + Behaviour.NotifyDelay));
-        }
-    }
+    private void Enqueue(SimulatedAlipayTrade trade, Dictionary<string, string> fields) =>
+        _outbox.Enqueue(trade.NotifyUrl, "application/x-www-form-urlencoded",
+            string.Join('&', fields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}")), fields);
 
     private string ReturnUrl(SimulatedAlipayTrade trade, DateTimeOffset now)
     {
@@ -338,23 +310,6 @@ public sealed class AlipaySimulator(AlipaySimulatorKeys keys, IOptions<AlipayOpt
         fields["sign"] = AlipayProtocol.SignNotification(fields, keys.PlatformPrivateKey);
         var separator = trade.ReturnUrl.Contains('?', StringComparison.Ordinal) ? '&' : '?';
         return trade.ReturnUrl + separator + string.Join('&', fields.Select(f => $"{f.Key}={Uri.EscapeDataString(f.Value)}"));
-    }
-
-    private async Task<string?> PostAsync(SimulatedAlipayNotification notification, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var http = clients.CreateClient(NotifyClientName);
-            using var content = new FormUrlEncodedContent(notification.Fields);
-            using var response = await http.PostAsync(notification.Url, content, cancellationToken);
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            return text == AlipayProtocol.SuccessBody ? null : $"HTTP {(int)response.StatusCode}: {text[..Math.Min(text.Length, 100)]}";
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            logger.LogInformation("Alipay simulator could not notify {Url}: {Error}", notification.Url, ex.Message);
-            return ex.Message;
-        }
     }
 
     private static JsonElement? Business(IReadOnlyDictionary<string, string> form)

@@ -50,35 +50,3 @@ public sealed class SimulatedAlipayTrade(string tradeNo, string outTradeNo, Mone
         _ => "WAIT_BUYER_PAY",
     };
 }
-
-/// <summary>A signed notification the simulator owes the shop until it answers "success".</summary>
-public sealed class SimulatedAlipayNotification(string url, IReadOnlyDictionary<string, string> fields, DateTimeOffset nextAttemptAt)
-{
-    public string Url { get; } = url;
-
-    public IReadOnlyDictionary<string, string> Fields { get; } = fields;
-
-    public DateTimeOffset? NextAttemptAt { get; set; } = nextAttemptAt;
-
-    public int Attempts { get; set; }
-
-    public bool Delivered { get; set; }
-
-    public string? LastError { get; set; }
-}
-
-/// <summary>How the simulator is told to misbehave, as real providers sometimes do.</summary>
-public sealed class AlipaySimulatorBehaviour
-{
-    /// <summary>The first notification goes out this late (the return page then has to ask).</summary>
-    public TimeSpan NotifyDelay { get; set; }
-
-    /// <summary>Every notification is sent twice.</summary>
-    public bool Duplicate { get; set; }
-
-    /// <summary>No notification at all: only a query can settle the payment.</summary>
-    public bool Drop { get; set; }
-
-    /// <summary>Notifications claim this many fen more than was paid (a provider-side error the shop must refuse).</summary>
-    public long AmountSkewFen { get; set; }
-}

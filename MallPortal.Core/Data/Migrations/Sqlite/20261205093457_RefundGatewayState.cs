@@ -1,0 +1,53 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace MallPortal.Core.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class RefundGatewayState : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "GatewaySettledAt",
+                table: "Refunds",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "GatewayState",
+                table: "Refunds",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: false,
+                defaultValue: "None");
+
+            // Refunds so far were paid back by the provider at once (sandbox, Alipay) or involved no provider money.
+            migrationBuilder.Sql("""UPDATE "Refunds" SET "GatewayState" = 'Succeeded', "GatewaySettledAt" = "DecidedAt" WHERE "GatewayRefundNo" IS NOT NULL""");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Refunds_GatewayState",
+                table: "Refunds",
+                column: "GatewayState");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Refunds_GatewayState",
+                table: "Refunds");
+
+            migrationBuilder.DropColumn(
+                name: "GatewaySettledAt",
+                table: "Refunds");
+
+            migrationBuilder.DropColumn(
+                name: "GatewayState",
+                table: "Refunds");
+        }
+    }
+}
