@@ -37,6 +37,7 @@ app.MapHealthChecks("/healthz");
 app.MapPublicFiles();
 app.MapOrderEndpoints();
 app.MapAlipaySimulator();
+app.MapWeChatPaySimulator();
 app.MapDistributionEndpoints();
 app.MapFundsEndpoints();
 

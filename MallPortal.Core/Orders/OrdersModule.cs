@@ -4,6 +4,7 @@ using MallPortal.Core.Orders.AfterSales;
 using MallPortal.Core.Orders.Shipping;
 using MallPortal.Core.Orders.Payments.Alipay;
 using MallPortal.Core.Orders.Payments.Sandbox;
+using MallPortal.Core.Orders.Payments.WeChatPay;
 using MallPortal.Core.Seeding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +44,7 @@ public static class OrdersModule
             services.AddSingleton<IPaymentGateway, SandboxGateway>();
         }
         services.AddAlipay(configuration);
+        services.AddWeChatPay(configuration);
         services.AddSingleton<SandboxProvider>();
         services.AddHttpClient(SandboxCallbackSender.ClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<SandboxCallbackSender>();

@@ -1,4 +1,5 @@
 using MallPortal.Core.Orders.Payments.Alipay;
+using MallPortal.Core.Orders.Payments.WeChatPay;
 
 namespace MallPortal.Hosting;
 
@@ -15,6 +16,10 @@ public static class PaymentTransport
         if (config.GetValue($"{AlipayOptions.Section}:Mode", AlipayMode.Simulator) == AlipayMode.Live)
         {
             live.Add("Alipay");
+        }
+        if (config.GetValue($"{WeChatPayOptions.Section}:Mode", WeChatPayMode.Simulator) == WeChatPayMode.Live)
+        {
+            live.Add("WeChat Pay");
         }
         if (live.Count == 0 || development
             || (Uri.TryCreate(config["Web:PublicBaseUrl"], UriKind.Absolute, out var site) && site.Scheme == Uri.UriSchemeHttps))

@@ -11,7 +11,7 @@ public static class GatewayAnswers
     public static GatewayAnswer Refusal(string gatewayName) => gatewayName switch
     {
         AlipayGateway.GatewayName or Sandbox.SandboxGateway.GatewayName => AlipayProtocol.Refusal,
-        "wechatpay" => new GatewayAnswer(400, "application/json", """{"code":"FAIL","message":"gateway not configured"}"""),
+        WeChatPay.WeChatPayGateway.GatewayName => new GatewayAnswer(400, "application/json", """{"code":"FAIL","message":"gateway not configured"}"""),
         _ => GatewayAnswer.Text(404, "unknown gateway"),
     };
 }

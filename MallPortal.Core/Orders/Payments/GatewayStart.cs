@@ -9,5 +9,8 @@ public sealed record RedirectStart(string Url) : GatewayStart;
 /// <summary>Post these fields to the provider from the browser (Alipay page and wap pay, UnionPay's front gateway).</summary>
 public sealed record FormStart(string Action, IReadOnlyList<KeyValuePair<string, string>> Fields) : GatewayStart;
 
-/// <summary>Show this payload as a QR code for the buyer's phone to scan (WeChat Pay Native).</summary>
-public sealed record QrCodeStart(string Payload) : GatewayStart;
+/// <summary>
+/// Show this payload as a QR code for the buyer's phone to scan (WeChat Pay Native); <paramref name="SimulatorUrl"/>
+/// opens a simulator's phone instead (demos and tests only).
+/// </summary>
+public sealed record QrCodeStart(string Payload, string? SimulatorUrl = null) : GatewayStart;

@@ -70,19 +70,6 @@ public static class AlipaySimulatorEndpoints
     private static string ErrorPage(string error) =>
         Page($"""<p class="error" data-testid="alipay-error">支付失败：{HtmlEncoder.Default.Encode(error)}</p>""");
 
-    private static string Page(string content) => $$"""
-        <!DOCTYPE html>
-        <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>支付宝收银台（模拟）</title>
-        <style>
-          body { font-family: "Noto Sans CJK SC", "PingFang SC", sans-serif; background: #f5f5f5; margin: 0; }
-          header { background: #1677ff; color: #fff; padding: 14px 20px; font-size: 18px; }
-          main { max-width: 480px; margin: 24px auto; background: #fff; padding: 24px; border-radius: 8px; }
-          .muted { color: #888; font-size: 13px; } .amount { font-size: 32px; color: #1677ff; margin: 12px 0; }
-          button { width: 100%; padding: 12px; margin-top: 10px; border-radius: 6px; font-size: 16px; cursor: pointer; }
-          .pay { background: #1677ff; color: #fff; border: 0; } .cancel { background: #fff; border: 1px solid #ccc; }
-          .error { color: #d4380d; }
-        </style></head>
-        <body><header>支付宝 · 收银台（本地模拟，不产生真实扣款）</header><main>{{content}}</main></body></html>
-        """;
+    private static string Page(string content) =>
+        SimulatorPages.Page("支付宝收银台（模拟）", "#1677ff", "支付宝 · 收银台（本地模拟，不产生真实扣款）", content);
 }

@@ -47,7 +47,7 @@ public sealed class QueryLatePaymentsJob(Core.Orders.Payments.PaymentService pay
     }
 }
 
-/// <summary>Thin: the simulated providers retry the notifications the shop has not acknowledged yet (the sandbox's, and the Alipay simulator's when it runs).</summary>
+/// <summary>Thin: the simulated providers retry the notifications the shop has not acknowledged yet (the sandbox's, and the Alipay and WeChat Pay simulators' when they run).</summary>
 [DisallowConcurrentExecution]
 public sealed class DeliverSandboxCallbacksJob(SandboxProvider sandbox, IServiceProvider services, TimeProvider clock) : IJob
 {
@@ -59,6 +59,10 @@ public sealed class DeliverSandboxCallbacksJob(SandboxProvider sandbox, IService
         if (services.GetService<Core.Orders.Payments.Alipay.Simulator.AlipaySimulator>() is { } alipay)
         {
             await alipay.DeliverDueAsync(cancellationToken);
+        }
+        if (services.GetService<Core.Orders.Payments.WeChatPay.Simulator.WeChatPaySimulator>() is { } wechat)
+        {
+            await wechat.DeliverDueAsync(cancellationToken);
         }
     }
 }

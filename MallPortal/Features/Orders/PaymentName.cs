@@ -13,6 +13,7 @@ public static class PaymentName
         CashOnDeliveryGateway.GatewayName => UiText.PayCashOnDelivery,
         SandboxGateway.GatewayName => UiText.PaySandbox,
         AlipayGateway.GatewayName => UiText.PayAlipay,
+        Core.Orders.Payments.WeChatPay.WeChatPayGateway.GatewayName => UiText.PayWeChat,
         _ => gateway,
     };
 }

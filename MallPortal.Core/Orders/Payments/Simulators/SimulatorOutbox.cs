@@ -68,14 +68,15 @@ public sealed class SimulatorOutbox(IHttpClientFactory clients, string clientNam
         }
     }
 
+    /// <summary>Owes a notification, first due after <paramref name="delay"/> (and <see cref="SimulatorBehaviour.NotifyDelay"/>).</summary>
     public void Enqueue(string url, string contentType, string body, IReadOnlyDictionary<string, string>? fields = null,
-        Func<string, IReadOnlyDictionary<string, string>>? sign = null)
+        Func<string, IReadOnlyDictionary<string, string>>? sign = null, TimeSpan delay = default)
     {
         if (Behaviour.Drop || url.Length == 0)
         {
             return;
         }
-        var due = clock.GetUtcNow() + Behaviour.NotifyDelay;
+        var due = clock.GetUtcNow() + delay + Behaviour.NotifyDelay;
         lock (_gate)
         {
             for (var copy = 0; copy < (Behaviour.Duplicate ? 2 : 1); copy++)
