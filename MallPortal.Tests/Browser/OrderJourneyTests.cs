@@ -193,6 +193,13 @@ public class OrderJourneyTests(BrowserFixture browser)
             await buyer.WaitForInteractiveAsync();
             return buyer.Url.Split('/')[^1];
         }
+        if (method == "微信支付")
+        {
+            // Native: the pay page shows WeChat Pay's QR code and waits for the phone.
+            await buyer.WaitForAddressAsync("/account/orders/[0-9]+/pay$");
+            await buyer.GetByTestId("pay-qr").WaitForAsync();
+            return "";
+        }
         if (method == "支付宝")
         {
             // The pay page posts Alipay's signed form; the (simulated) Alipay cashier answers.

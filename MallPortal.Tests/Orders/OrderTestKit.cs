@@ -50,6 +50,7 @@ internal sealed class OrderTestKit : IAsyncDisposable
         {
             services.AddHttpClient(SandboxCallbackSender.ClientName).ConfigurePrimaryHttpMessageHandler(() => notify);
             services.AddHttpClient(AlipaySimulator.NotifyClientName).ConfigurePrimaryHttpMessageHandler(() => notify);
+            services.AddHttpClient(Core.Orders.Payments.WeChatPay.Simulator.WeChatPaySimulator.NotifyClientName).ConfigurePrimaryHttpMessageHandler(() => notify);
             // The demo's Alipay payment would put a notification in the log and the simulator's outbox before the test begins.
             services.Remove(services.Single(d => d.ImplementationType == typeof(AlipayDemoSeeder)));
             configure?.Invoke(services);

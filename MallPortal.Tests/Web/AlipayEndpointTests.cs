@@ -115,6 +115,7 @@ public class AlipayEndpointTests(AppFixture app) : IClassFixture<AppFixture>
     /// <summary>An Alipay order whose pay form the buyer's browser posted to the simulated gateway (the trade is open, unpaid).</summary>
     private async Task<(string Payment, string Order)> OpenedAsync()
     {
+        await ApiCheckout.RestockPillowAsync(app.Factory, 1);
         var placed = await ApiCheckout.PlaceAsync(app.Factory, Buyer, AlipayGateway.GatewayName);
         var start = await app.Factory.Services.GetRequiredService<PaymentService>().StartAsync(await ApiCheckout.ActorAsync(app.Factory, Buyer),
             placed.OrderNumber, "http://localhost/");

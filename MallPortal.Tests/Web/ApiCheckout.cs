@@ -31,6 +31,16 @@ internal static class ApiCheckout
             result.GetProperty("orderNumbers")[0].GetString()!);
     }
 
+    /// <summary>The pillow's shop takes <paramref name="units"/> more into stock (for classes that check out many times).</summary>
+    public static async Task RestockPillowAsync(MallPortalFactory factory, int units)
+    {
+        var skuId = await SkuOfAsync(factory, Pillow);
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<MallDbContext>>().CreateDbContextAsync();
+        var owner = await db.Shops.Where(s => db.ProductSkus.Any(k => k.Id == skuId && k.ShopId == s.Id)).Select(s => s.OwnerUserId).SingleAsync();
+        await factory.Services.GetRequiredService<Core.Inventory.StockService>().ReceiveAsync(
+            new Actor(owner, new HashSet<string> { Roles.Merchant }), new Core.Inventory.InboundInput("测试补货", null, [new Core.Inventory.StockLine(skuId, units)]));
+    }
+
     public static async Task<Actor> ActorAsync(MallPortalFactory factory, string login)
     {
         using var scope = factory.Services.CreateScope();
