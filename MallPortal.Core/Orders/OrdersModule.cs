@@ -52,6 +52,7 @@ public static class OrdersModule
         services.AddSingleton<ReviewQueries>();
         services.AddSingleton<DemoShopper>();
         services.AddScoped<IDemoSeeder, OrdersDemoSeeder>();
+        services.AddScoped<IDemoSeeder, Payments.Simulators.PaymentsDemoSeeder>();
         return services;
     }
 }

@@ -104,6 +104,10 @@ public class BootstrapAndSeedTests
             var alipay = await context.Orders.Include(o => o.Payment).SingleAsync(o => o.PaymentMethod == "alipay");
             Assert.Equal((OrderStatus.PendingShipment, PaymentStatus.Paid), (alipay.Status, alipay.Payment.Status));
             Assert.Equal("query:" + alipay.Payment.Number, await context.PaymentNotifications.Where(n => n.Gateway == "alipay").Select(n => n.EventKey).SingleAsync());
+            // And one with WeChat Pay, cancelled before shipment and refunded: processing until the query job hears it succeeded.
+            var wechat = await context.Orders.SingleAsync(o => o.PaymentMethod == "wechatpay");
+            Assert.Equal(OrderStatus.Cancelled, wechat.Status);
+            Assert.Equal(RefundGatewayState.Processing, await context.Refunds.Where(r => r.OrderId == wechat.Id).Select(r => r.GatewayState).SingleAsync());
         });
     }
 }

@@ -19,7 +19,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace MallPortal.Tests.Orders;
 
 /// <summary>
-/// The arrange steps the order tests share: a seeded database (but for the demo's Alipay payment) whose simulated providers' callbacks reach its own PaymentService,
+/// The arrange steps the order tests share: a seeded database (but for the demo's simulated payments) whose simulated providers' callbacks reach its own PaymentService,
 /// buyers with a shipping address, SKUs with a known stock, orders placed, paid by a signed notification, shipped.
 /// </summary>
 internal sealed class OrderTestKit : IAsyncDisposable
@@ -51,8 +51,8 @@ internal sealed class OrderTestKit : IAsyncDisposable
             services.AddHttpClient(SandboxCallbackSender.ClientName).ConfigurePrimaryHttpMessageHandler(() => notify);
             services.AddHttpClient(AlipaySimulator.NotifyClientName).ConfigurePrimaryHttpMessageHandler(() => notify);
             services.AddHttpClient(Core.Orders.Payments.WeChatPay.Simulator.WeChatPaySimulator.NotifyClientName).ConfigurePrimaryHttpMessageHandler(() => notify);
-            // The demo's Alipay payment would put a notification in the log and the simulator's outbox before the test begins.
-            services.Remove(services.Single(d => d.ImplementationType == typeof(AlipayDemoSeeder)));
+            // The demo's simulated payments would put notifications in the log and the simulators' outboxes before the test begins.
+            services.Remove(services.Single(d => d.ImplementationType == typeof(Core.Orders.Payments.Simulators.PaymentsDemoSeeder)));
             configure?.Invoke(services);
         });
         notify.Services = db.Services;

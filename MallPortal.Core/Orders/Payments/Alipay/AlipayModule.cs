@@ -44,7 +44,6 @@ public static class AlipayModule
         services.AddSingleton(AlipaySimulatorKeys.Shared);
         services.AddSingleton(_ => AlipaySimulatorKeys.Shared.ForShop());
         services.AddSingleton<AlipaySimulator>();
-        services.AddScoped<Seeding.IDemoSeeder, AlipayDemoSeeder>();
         services.AddHttpClient(AlipayClient.ClientName).ConfigurePrimaryHttpMessageHandler(sp => new AlipaySimulatorHandler(sp.GetRequiredService<AlipaySimulator>()));
         services.AddHttpClient(AlipaySimulator.NotifyClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         return services;
