@@ -14,19 +14,22 @@ public class PaymentTransportTests
     [InlineData("Live", "https://shop.example.com", false, false)]
     public void A_live_gateway_outside_development_needs_the_shops_https_address(string mode, string? publicBaseUrl, bool development, bool refused)
     {
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        foreach (var (provider, name) in new[] { ("Alipay", "Alipay"), ("WeChatPay", "WeChat Pay") })
         {
-            ["Payments:Alipay:Mode"] = mode,
-            ["Web:PublicBaseUrl"] = publicBaseUrl,
-        }).Build();
+            var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [$"Payments:{provider}:Mode"] = mode,
+                ["Web:PublicBaseUrl"] = publicBaseUrl,
+            }).Build();
 
-        var problem = PaymentTransport.Problem(config, development);
+            var problem = PaymentTransport.Problem(config, development);
 
-        Assert.Equal(refused, problem is not null);
-        if (refused)
-        {
-            Assert.Contains("Web:PublicBaseUrl", problem);
-            Assert.Contains("Alipay", problem);
+            Assert.Equal(refused, problem is not null);
+            if (refused)
+            {
+                Assert.Contains("Web:PublicBaseUrl", problem);
+                Assert.Contains(name, problem);
+            }
         }
     }
 }
