@@ -25,27 +25,14 @@ public static class GatewayKeys
         throw new InvalidOperationException($"{what}: name a key file or an environment variable in the configuration.");
     }
 
-    public static RSA PrivateRsa(string text)
-    {
-        var rsa = RSA.Create();
-        if (text.Contains("-----BEGIN", StringComparison.Ordinal))
-        {
-            rsa.ImportFromPem(text);
-            return rsa;
-        }
-        var der = Convert.FromBase64String(text);
-        try
-        {
-            rsa.ImportPkcs8PrivateKey(der, out _);
-        }
-        catch (CryptographicException)
-        {
-            rsa.ImportRSAPrivateKey(der, out _);
-        }
-        return rsa;
-    }
+    public static RSA PrivateRsa(string text) =>
+        Import(text, (rsa, der) => rsa.ImportPkcs8PrivateKey(der, out _), (rsa, der) => rsa.ImportRSAPrivateKey(der, out _));
 
-    public static RSA PublicRsa(string text)
+    public static RSA PublicRsa(string text) =>
+        Import(text, (rsa, der) => rsa.ImportSubjectPublicKeyInfo(der, out _), (rsa, der) => rsa.ImportRSAPublicKey(der, out _));
+
+    /// <summary>PEM (any of the formats, by its header), or Base64 DER in the first format, else the second.</summary>
+    private static RSA Import(string text, Action<RSA, byte[]> first, Action<RSA, byte[]> second)
     {
         var rsa = RSA.Create();
         if (text.Contains("-----BEGIN", StringComparison.Ordinal))
@@ -56,11 +43,11 @@ public static class GatewayKeys
         var der = Convert.FromBase64String(text);
         try
         {
-            rsa.ImportSubjectPublicKeyInfo(der, out _);
+            first(rsa, der);
         }
         catch (CryptographicException)
         {
-            rsa.ImportRSAPublicKey(der, out _);
+            second(rsa, der);
         }
         return rsa;
     }

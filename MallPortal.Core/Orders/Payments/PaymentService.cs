@@ -203,23 +203,15 @@ public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, Pa
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var payment = await db.Payments.SingleOrDefaultAsync(p => p.Number == notice.PaymentNumber && p.Gateway == gateway.Name, cancellationToken);
-        if (payment is null)
+        var refusal = payment is null ? "unknown payment" : notice.Amount != payment.Amount ? $"amount {notice.Amount.Fen} != {payment.Amount.Fen}" : null;
+        if (await ScreenAsync(db, gateway, notice.PaymentNumber, notice.EventKey, payload, refusal, cancellationToken) is { } answer)
         {
-            return await RejectAsync(gateway, notice.PaymentNumber, payload, "unknown payment", cancellationToken);
-        }
-        if (notice.Amount != payment.Amount)
-        {
-            return await RejectAsync(gateway, notice.PaymentNumber, payload, $"amount {notice.Amount.Fen} != {payment.Amount.Fen}", cancellationToken);
-        }
-        if (await db.PaymentNotifications.AnyAsync(n => n.Gateway == gateway.Name && n.EventKey == notice.EventKey, cancellationToken))
-        {
-            await LogAsync(gateway.Name, notice.PaymentNumber, payload, NotificationOutcome.Duplicate, null, cancellationToken);
-            return NotificationResult.Taken(gateway);
+            return answer;
         }
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.PaymentNotifications.Add(new PaymentNotification(gateway.Name, notice.EventKey, notice.PaymentNumber, payload, NotificationOutcome.Accepted, null, now));
-        if (notice.Paid && payment.MarkPaid(notice.GatewayTradeNo, now))
+        if (notice.Paid && payment!.MarkPaid(notice.GatewayTradeNo, now))
         {
             var orders = await OrderAccess.Full(db).Where(o => o.PaymentId == payment.Id && o.Status == OrderStatus.PendingPayment).ToListAsync(cancellationToken);
             orders.ForEach(o => o.Apply(OrderTrigger.Pay, now, null));
@@ -233,23 +225,17 @@ public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, Pa
         CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var refund = await RefundOfAsync(db, gateway.Name, notice.PaymentNumber, notice.RefundNumber, cancellationToken);
-        if (refund is null)
+        var refund = await RefundsAtGateways(db).Where(r => r.Refund.Number == notice.RefundNumber && r.Payment == notice.PaymentNumber && r.Gateway == gateway.Name)
+            .Select(r => r.Refund).SingleOrDefaultAsync(cancellationToken);
+        var refusal = refund is null ? $"unknown refund {notice.RefundNumber}"
+            : notice.Amount != refund.Amount ? $"refund amount {notice.Amount.Fen} != {refund.Amount.Fen}" : null;
+        if (await ScreenAsync(db, gateway, notice.PaymentNumber, notice.EventKey, payload, refusal, cancellationToken) is { } answer)
         {
-            return await RejectAsync(gateway, notice.PaymentNumber, payload, $"unknown refund {notice.RefundNumber}", cancellationToken);
-        }
-        if (notice.Amount != refund.Amount)
-        {
-            return await RejectAsync(gateway, notice.PaymentNumber, payload, $"refund amount {notice.Amount.Fen} != {refund.Amount.Fen}", cancellationToken);
-        }
-        if (await db.PaymentNotifications.AnyAsync(n => n.Gateway == gateway.Name && n.EventKey == notice.EventKey, cancellationToken))
-        {
-            await LogAsync(gateway.Name, notice.PaymentNumber, payload, NotificationOutcome.Duplicate, null, cancellationToken);
-            return NotificationResult.Taken(gateway);
+            return answer;
         }
         var now = clock.GetUtcNow().UtcDateTime;
         db.PaymentNotifications.Add(new PaymentNotification(gateway.Name, notice.EventKey, notice.PaymentNumber, payload, NotificationOutcome.Accepted, null, now));
-        Settled(refund, notice.State, notice.GatewayRefundNo, now);
+        Settled(refund!, notice.State, notice.GatewayRefundNo, now);
         await db.SaveChangesAsync(cancellationToken);
         return NotificationResult.Taken(gateway);
     }
@@ -261,12 +247,8 @@ public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, Pa
     public async Task<int> QueryProcessingRefundsAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var processing = await (from r in db.Refunds
-                                join o in db.Orders on r.OrderId equals o.Id
-                                join p in db.Payments on o.PaymentId equals p.Id
-                                where r.GatewayState == RefundGatewayState.Processing
-                                orderby r.Id
-                                select new { Refund = r, Payment = p.Number, p.Gateway }).Take(100).ToListAsync(cancellationToken);
+        var processing = await RefundsAtGateways(db).Where(r => r.Refund.GatewayState == RefundGatewayState.Processing)
+            .OrderBy(r => r.Refund.Id).Take(100).ToListAsync(cancellationToken);
         var ended = 0;
         foreach (var item in processing)
         {
@@ -301,12 +283,37 @@ public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, Pa
         return true;
     }
 
-    private static Task<Refund?> RefundOfAsync(MallDbContext db, string gateway, string paymentNumber, string refundNumber, CancellationToken cancellationToken) =>
-        (from r in db.Refunds
-         join o in db.Orders on r.OrderId equals o.Id
-         join p in db.Payments on o.PaymentId equals p.Id
-         where r.Number == refundNumber && p.Number == paymentNumber && p.Gateway == gateway
-         select r).SingleOrDefaultAsync(cancellationToken);
+    /// <summary>Refunds with the number and gateway of the payment they give back.</summary>
+    private static IQueryable<RefundAtGateway> RefundsAtGateways(MallDbContext db) =>
+        from r in db.Refunds
+        join o in db.Orders on r.OrderId equals o.Id
+        join p in db.Payments on o.PaymentId equals p.Id
+        select new RefundAtGateway { Refund = r, Payment = p.Number, Gateway = p.Gateway };
+
+    /// <summary>Null when a verified event may be stored; otherwise the answer: refused (with its reason), or taken again (a duplicate).</summary>
+    private async Task<NotificationResult?> ScreenAsync(MallDbContext db, IPaymentGateway gateway, string paymentNumber, string eventKey, string payload,
+        string? refusal, CancellationToken cancellationToken)
+    {
+        if (refusal is not null)
+        {
+            return await RejectAsync(gateway, paymentNumber, payload, refusal, cancellationToken);
+        }
+        if (!await db.PaymentNotifications.AnyAsync(n => n.Gateway == gateway.Name && n.EventKey == eventKey, cancellationToken))
+        {
+            return null;
+        }
+        await LogAsync(gateway.Name, paymentNumber, payload, NotificationOutcome.Duplicate, null, cancellationToken);
+        return NotificationResult.Taken(gateway);
+    }
+
+    private sealed class RefundAtGateway
+    {
+        public required Refund Refund { get; init; }
+
+        public required string Payment { get; init; }
+
+        public required string Gateway { get; init; }
+    }
 
     private async Task<bool> IsStoredAsync(string gatewayName, string eventKey, CancellationToken cancellationToken)
     {
