@@ -228,8 +228,17 @@ public static class NotificationTemplates
 
     public static readonly NotificationTemplate OrderRefunded = new(
         "order-refunded", NotificationCategory.Orders,
-        "订单已取消并退款", "订单 {number} 已取消，{amount} 已原路退回。",
-        SmsText: "【MallPortal】您的订单{number}已取消，{amount}已原路退回，请注意查收。");
+        "订单已取消并退款", "订单 {number} 已取消，{amount} 已按原支付方式退回，到账时间以支付平台为准。",
+        SmsText: "【MallPortal】您的订单{number}已取消，{amount}已按原支付方式退回，请注意查收。");
+
+    public static readonly NotificationTemplate RefundFailedAtProvider = new(
+        "refund-failed-at-provider", NotificationCategory.Orders,
+        "原路退款未成功", "订单 {number} 的退款 {amount} 未能原路退回（{reason}），平台客服将尽快联系您另行退款。");
+
+    public static readonly NotificationTemplate RefundPaidByHand = new(
+        "refund-paid-by-hand", NotificationCategory.Orders,
+        "退款已由平台退回", "订单 {number} 的退款 {amount} 已由平台另行退回：{note}。",
+        SmsText: "【MallPortal】您的订单{number}的退款{amount}已由平台另行退回，请注意查收。");
 
     public static readonly NotificationTemplate OrderCancelledOnRequest = new(
         "order-cancelled-on-request", NotificationCategory.Orders,
@@ -244,6 +253,6 @@ public static class NotificationTemplates
          MerchantApproved, MerchantRejected, DistributorApproved, DistributorRejected, ShopNoticeToDistributors, StockLow, StockDigest, OrderPlaced, OrderPlacedCod, OrderPaid, MerchantNewOrder,
          PaymentReminder, OrderClosed, OrderShipped, ParcelOutForDelivery, ParcelSigned, ParcelProblem, OrderReceived, OrderAutoReceived, AfterSaleRequested, AfterSaleReturnAgreed, AfterSaleRefused, AfterSaleGoodsSent,
          AfterSaleEscalated, AfterSaleRefunded, AfterSaleClosed, AfterSaleMessage, CancellationRequested, CancellationRejected,
-         OrderRefunded, OrderCancelledOnRequest, ReviewReplied, WithdrawalSubmitted, WithdrawalApproved, WithdrawalRejected, WithdrawalPaid,
+         OrderRefunded, RefundFailedAtProvider, RefundPaidByHand, OrderCancelledOnRequest, ReviewReplied, WithdrawalSubmitted, WithdrawalApproved, WithdrawalRejected, WithdrawalPaid,
          WithdrawalFailed, FundsDifference, GradeUpgraded, CommissionHeld, CommissionReleased, CommissionVoided];
 }

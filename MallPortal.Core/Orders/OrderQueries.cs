@@ -34,7 +34,7 @@ public sealed class OrderQueries(IDbContextFactory<MallDbContext> contexts, Busi
         }
         var shop = await db.Shops.AsNoTracking().Where(s => s.Id == order.ShopId).Select(s => new { s.Name, s.ServicePhone }).SingleAsync(cancellationToken);
         var refunds = await db.Refunds.AsNoTracking().Where(r => r.OrderId == order.Id).OrderBy(r => r.Id)
-            .Select(r => new RefundView(r.Number, r.Amount, r.Reason, r.Status, r.RejectReason, r.RequestedAt, r.DecidedAt, r.GatewayState)).ToListAsync(cancellationToken);
+            .Select(r => new RefundView(r.Number, r.Amount, r.Reason, r.Status, r.RejectReason, r.RequestedAt, r.DecidedAt, r.GatewayState, r.HandNote)).ToListAsync(cancellationToken);
         // The promoting distributor follows the parcel, not the person: surname, masked mobile, region only.
         var recipient = scope == OrderScope.Promoter ? order.Recipient.Masked() : order.Recipient;
         return new OrderDetails(order.Number, order.ShopId, shop.Name, shop.ServicePhone, order.Status, order.PaymentMethod, order.Payment.Number,

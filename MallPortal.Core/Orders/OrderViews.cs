@@ -30,7 +30,7 @@ public sealed record OrderDetails(string Number, int ShopId, string ShopName, st
 public sealed record OrderEventView(OrderEventKind Kind, OrderStatus StatusAfter, string? Note, DateTime At);
 
 public sealed record RefundView(string Number, Money Amount, string Reason, RefundStatus Status, string? RejectReason, DateTime RequestedAt,
-    DateTime? DecidedAt, RefundGatewayState GatewayState = RefundGatewayState.None);
+    DateTime? DecidedAt, RefundGatewayState GatewayState = RefundGatewayState.None, string? HandNote = null);
 
 /// <summary>A list's filters: status (null = all), number / recipient / product keyword, placed-date range in business days.</summary>
 public sealed record OrderFilter(OrderStatus? Status = null, string? Keyword = null, DateOnly? From = null, DateOnly? To = null, int? ShopId = null);

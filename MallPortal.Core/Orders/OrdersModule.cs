@@ -38,6 +38,8 @@ public static class OrdersModule
         services.AddSingleton<OrderQueries>();
         services.AddSingleton<PaymentService>();
         services.AddSingleton<PaymentGateways>();
+        services.AddSingleton<RefundSettler>();
+        services.AddSingleton<RefundWatchService>();
         services.AddSingleton<IPaymentGateway, CashOnDeliveryGateway>();
         if (configuration.GetValue($"{SandboxOptions.Section}:Enabled", true))
         {

@@ -29,6 +29,9 @@ public enum RefundGatewayState
 
     /// <summary>The provider could not pay it back (a closed card, an abnormal account): the platform settles it by hand.</summary>
     Failed,
+
+    /// <summary>A failed one the platform paid back another way (bank transfer, cash), with its note.</summary>
+    PaidByHand,
 }
 
 /// <summary>
@@ -38,6 +41,8 @@ public enum RefundGatewayState
 public class Refund
 {
     public const int ReasonMaxLength = 200;
+
+    public const int HandNoteMaxLength = 100;
 
     private readonly List<RefundLine> _lines = [];
 
@@ -95,8 +100,13 @@ public class Refund
 
     public RefundGatewayState GatewayState { get; private set; }
 
-    /// <summary>When the provider's money reached its end (succeeded or failed).</summary>
+    /// <summary>When the provider's money reached its end (succeeded or failed), or the platform paid a failed one by hand.</summary>
     public DateTime? GatewaySettledAt { get; private set; }
+
+    /// <summary>How the platform paid a failed refund back (a transfer's reference), and who recorded it.</summary>
+    public string? HandNote { get; private set; }
+
+    public int? HandSettledByUserId { get; private set; }
 
     public DateTime RequestedAt { get; private set; }
 
@@ -141,6 +151,20 @@ public class Refund
         (GatewayState, GatewaySettledAt) = (state == GatewayRefundState.Succeeded ? RefundGatewayState.Succeeded : RefundGatewayState.Failed, now);
         GatewayRefundNo ??= gatewayRefundNo;
         return true;
+    }
+
+    internal void PaidByHand(string? note, int actorUserId, DateTime now)
+    {
+        if (GatewayState != RefundGatewayState.Failed)
+        {
+            throw new DomainException(CoreText.RefundNotFailed, nameof(GatewayState));
+        }
+        note = (note ?? "").Trim();
+        if (note.Length is 0 or > HandNoteMaxLength)
+        {
+            throw new DomainException(string.Format(CoreText.RefundHandNoteRequired, HandNoteMaxLength), nameof(HandNote));
+        }
+        (GatewayState, HandNote, HandSettledByUserId, GatewaySettledAt) = (RefundGatewayState.PaidByHand, note, actorUserId, now);
     }
 
     private void Paid(GatewayRefundResult? paid, DateTime now)
@@ -192,6 +216,7 @@ internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
         builder.Property(r => r.Reason).HasMaxLength(Refund.ReasonMaxLength).IsRequired();
         builder.Property(r => r.RejectReason).HasMaxLength(Refund.ReasonMaxLength);
         builder.Property(r => r.GatewayRefundNo).HasMaxLength(64);
+        builder.Property(r => r.HandNote).HasMaxLength(Refund.HandNoteMaxLength);
         builder.HasIndex(r => new { r.ShopId, r.Status });
         builder.HasIndex(r => r.GatewayState);
         builder.HasIndex(r => r.OrderId);

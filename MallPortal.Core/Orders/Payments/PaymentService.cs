@@ -13,7 +13,7 @@ namespace MallPortal.Core.Orders.Payments;
 /// event key are checked before anything changes; a repeat is acknowledged and changes nothing.
 /// </summary>
 public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, PaymentGateways gateways, OrderSteps steps,
-    OrderNumbers numbers, TimeProvider clock, ILogger<PaymentService> logger)
+    OrderNumbers numbers, RefundSettler refunds, TimeProvider clock, ILogger<PaymentService> logger)
 {
     /// <summary>
     /// How the buyer pays an unpaid order: its checkout's payment while every order of it is still unpaid, otherwise (one
@@ -225,18 +225,22 @@ public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, Pa
         CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var refund = await RefundsAtGateways(db).Where(r => r.Refund.Number == notice.RefundNumber && r.Payment == notice.PaymentNumber && r.Gateway == gateway.Name)
-            .Select(r => r.Refund).SingleOrDefaultAsync(cancellationToken);
-        var refusal = refund is null ? $"unknown refund {notice.RefundNumber}"
-            : notice.Amount != refund.Amount ? $"refund amount {notice.Amount.Fen} != {refund.Amount.Fen}" : null;
+        var found = await RefundsAtGateways(db).Where(r => r.Refund.Number == notice.RefundNumber && r.Payment == notice.PaymentNumber && r.Gateway == gateway.Name)
+            .SingleOrDefaultAsync(cancellationToken);
+        var refusal = found is null ? $"unknown refund {notice.RefundNumber}"
+            : notice.Amount != found.Refund.Amount ? $"refund amount {notice.Amount.Fen} != {found.Refund.Amount.Fen}" : null;
         if (await ScreenAsync(db, gateway, notice.PaymentNumber, notice.EventKey, payload, refusal, cancellationToken) is { } answer)
         {
             return answer;
         }
         var now = clock.GetUtcNow().UtcDateTime;
         db.PaymentNotifications.Add(new PaymentNotification(gateway.Name, notice.EventKey, notice.PaymentNumber, payload, NotificationOutcome.Accepted, null, now));
-        Settled(refund!, notice.State, notice.GatewayRefundNo, now);
+        var ended = RefundSettler.Settle(found!.Refund, notice.State, notice.GatewayRefundNo, now);
         await db.SaveChangesAsync(cancellationToken);
+        if (ended)
+        {
+            await refunds.AfterCommitAsync(found.Refund, found.Order, "refund notification", cancellationToken);
+        }
         return NotificationResult.Taken(gateway);
     }
 
@@ -248,39 +252,41 @@ public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, Pa
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var processing = await RefundsAtGateways(db).Where(r => r.Refund.GatewayState == RefundGatewayState.Processing)
-            .OrderBy(r => r.Refund.Id).Take(100).ToListAsync(cancellationToken);
+            .OrderBy(r => r.Refund.Id).Take(100).Select(r => r.Refund.Number).ToListAsync(cancellationToken);
         var ended = 0;
-        foreach (var item in processing)
+        foreach (var number in processing)
         {
-            if (gateways.Find(item.Gateway) is not { } gateway)
-            {
-                continue;
-            }
-            try
-            {
-                var result = await gateway.QueryRefundAsync(item.Payment, item.Refund.Number, cancellationToken);
-                ended += Settled(item.Refund, result.State, result.GatewayRefundNo, clock.GetUtcNow().UtcDateTime) ? 1 : 0;
-            }
-            catch (PaymentGatewayException ex)
-            {
-                logger.LogWarning(ex, "Querying refund {Refund} at {Gateway} failed", item.Refund.Number, gateway.Name);
-            }
+            ended += await QueryRefundAsync(number, cancellationToken) is not RefundGatewayState.Processing ? 1 : 0;
         }
-        await db.SaveChangesAsync(cancellationToken);
         return ended;
     }
 
-    private bool Settled(Refund refund, GatewayRefundState state, string? gatewayRefundNo, DateTime now)
+    /// <summary>Asks the provider where one processing refund stands (the job, or the admin's 立即查询); returns its state after.</summary>
+    public async Task<RefundGatewayState> QueryRefundAsync(string refundNumber, CancellationToken cancellationToken = default)
     {
-        if (!refund.Settle(state, gatewayRefundNo, now))
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var item = await RefundsAtGateways(db).SingleOrDefaultAsync(r => r.Refund.Number == refundNumber, cancellationToken)
+            ?? throw new DomainException(CoreText.RefundRecordNotFound);
+        if (item.Refund.GatewayState != RefundGatewayState.Processing || gateways.Find(item.Gateway) is not { } gateway)
         {
-            return false;
+            return item.Refund.GatewayState;
         }
-        if (refund.GatewayState == RefundGatewayState.Failed)
+        GatewayRefundResult result;
+        try
         {
-            logger.LogError("Refund {Refund} of {Amount} failed at the provider: the platform must pay it back by hand", refund.Number, refund.Amount);
+            result = await gateway.QueryRefundAsync(item.Payment, refundNumber, cancellationToken);
         }
-        return true;
+        catch (PaymentGatewayException ex)
+        {
+            logger.LogWarning(ex, "Querying refund {Refund} at {Gateway} failed", refundNumber, gateway.Name);
+            return item.Refund.GatewayState;
+        }
+        if (RefundSettler.Settle(item.Refund, result.State, result.GatewayRefundNo, clock.GetUtcNow().UtcDateTime))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await refunds.AfterCommitAsync(item.Refund, item.Order, result.Error, cancellationToken);
+        }
+        return item.Refund.GatewayState;
     }
 
     /// <summary>Refunds with the number and gateway of the payment they give back.</summary>
@@ -288,7 +294,7 @@ public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, Pa
         from r in db.Refunds
         join o in db.Orders on r.OrderId equals o.Id
         join p in db.Payments on o.PaymentId equals p.Id
-        select new RefundAtGateway { Refund = r, Payment = p.Number, Gateway = p.Gateway };
+        select new RefundAtGateway { Refund = r, Order = o.Number, Payment = p.Number, Gateway = p.Gateway };
 
     /// <summary>Null when a verified event may be stored; otherwise the answer: refused (with its reason), or taken again (a duplicate).</summary>
     private async Task<NotificationResult?> ScreenAsync(MallDbContext db, IPaymentGateway gateway, string paymentNumber, string eventKey, string payload,
@@ -309,6 +315,8 @@ public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, Pa
     private sealed class RefundAtGateway
     {
         public required Refund Refund { get; init; }
+
+        public required string Order { get; init; }
 
         public required string Payment { get; init; }
 

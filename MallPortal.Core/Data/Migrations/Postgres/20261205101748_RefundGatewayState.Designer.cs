@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MallPortal.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMallDbContext))]
-    [Migration("20261205093613_RefundGatewayState")]
+    [Migration("20261205101748_RefundGatewayState")]
     partial class RefundGatewayState
     {
         /// <inheritdoc />
@@ -2901,6 +2901,13 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("HandNote")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("HandSettledByUserId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Number")
                         .IsRequired()

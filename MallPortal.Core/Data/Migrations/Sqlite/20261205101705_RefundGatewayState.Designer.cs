@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MallPortal.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMallDbContext))]
-    [Migration("20261205093457_RefundGatewayState")]
+    [Migration("20261205101705_RefundGatewayState")]
     partial class RefundGatewayState
     {
         /// <inheritdoc />
@@ -2782,6 +2782,13 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("HandNote")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HandSettledByUserId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Number")
                         .IsRequired()

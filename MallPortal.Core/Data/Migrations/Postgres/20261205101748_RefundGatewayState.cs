@@ -25,6 +25,19 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                 nullable: false,
                 defaultValue: "None");
 
+            migrationBuilder.AddColumn<string>(
+                name: "HandNote",
+                table: "Refunds",
+                type: "character varying(100)",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "HandSettledByUserId",
+                table: "Refunds",
+                type: "integer",
+                nullable: true);
+
             // Refunds so far were paid back by the provider at once (sandbox, Alipay) or involved no provider money.
             migrationBuilder.Sql("""UPDATE "Refunds" SET "GatewayState" = 'Succeeded', "GatewaySettledAt" = "DecidedAt" WHERE "GatewayRefundNo" IS NOT NULL""");
 
@@ -47,6 +60,14 @@ namespace MallPortal.Core.Data.Migrations.Postgres
 
             migrationBuilder.DropColumn(
                 name: "GatewayState",
+                table: "Refunds");
+
+            migrationBuilder.DropColumn(
+                name: "HandNote",
+                table: "Refunds");
+
+            migrationBuilder.DropColumn(
+                name: "HandSettledByUserId",
                 table: "Refunds");
         }
     }
