@@ -40,6 +40,7 @@ public static class OrdersModule
         services.AddSingleton<PaymentGateways>();
         services.AddSingleton<RefundSettler>();
         services.AddSingleton<RefundWatchService>();
+        services.AddSingleton<PaymentNotificationLog>();
         services.AddSingleton<IPaymentGateway, CashOnDeliveryGateway>();
         if (configuration.GetValue($"{SandboxOptions.Section}:Enabled", true))
         {

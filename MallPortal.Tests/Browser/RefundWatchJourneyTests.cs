@@ -60,6 +60,16 @@ public class RefundWatchJourneyTests(BrowserFixture browser)
         await admin.GetByTestId("refund-filter").GetByText("已线下退回").ClickAsync();
         await Assertions.Expect(row.GetByTestId("refund-hand-note")).ToHaveTextAsync("工行转账 流水 20261205001");
 
+        // The notifications behind it: the payment's and the refund's, as WeChat Pay sent them.
+        await admin.GetByRole(AriaRole.Link, new() { Name = "支付通知日志" }).ClickAsync();
+        await admin.WaitForReadyAsync("payment-notifications");
+        await admin.GetByTestId("pn-outcome").GetByText("已受理").ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("pn-row").Filter(new() { HasText = "微信支付" }).First).ToBeVisibleAsync();
+        await admin.GetByTestId("pn-outcome").GetByText("已拒绝").ClickAsync();
+        await admin.GetByLabel("支付单号").FillAsync("P-nothing-like-it");
+        await admin.GetByLabel("支付单号").PressAsync("Enter");
+        await Assertions.Expect(admin.GetByText("没有符合条件的通知")).ToBeVisibleAsync();
+
         var buyer = await browser.NewPageAsync();
         await buyer.LogInAsync("13800000023", MallPortalFactory.DemoPassword, $"/account/orders/{order}");
         await buyer.WaitForReadyAsync("order");
