@@ -195,9 +195,10 @@ public class Order
         (RecipientProvince, RecipientCity, RecipientDistrict, RecipientStreet) = (province, city, district, street);
 
     /// <summary>Paying this order alone after its checkout's payment was closed.</summary>
+    /// <summary>A new payment for this unpaid order (a second try, or another gateway: the order's method follows it).</summary>
     internal void MovePayment(Payment payment)
     {
-        Payment = payment;
+        (Payment, PaymentMethod) = (payment, payment.Gateway);
         Version++;
     }
 

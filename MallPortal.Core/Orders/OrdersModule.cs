@@ -41,6 +41,7 @@ public static class OrdersModule
         services.AddSingleton<RefundSettler>();
         services.AddSingleton<RefundWatchService>();
         services.AddSingleton<PaymentNotificationLog>();
+        services.AddSingleton<PaymentMethodSwitch>();
         services.AddSingleton<IPaymentGateway, CashOnDeliveryGateway>();
         if (configuration.GetValue($"{SandboxOptions.Section}:Enabled", true))
         {

@@ -48,4 +48,23 @@ public class AlipayJourneyTests(BrowserFixture browser)
             simulator.Behaviour.Drop = false;
         }
     }
+
+    [BrowserFact]
+    public async Task A_buyer_who_leaves_the_Alipay_cashier_switches_to_WeChat_Pay_and_pays_with_the_phone()
+    {
+        var buyer = await browser.NewPageAsync();
+        await buyer.LogInAsync("13800000023", MallPortalFactory.DemoPassword, "/product/27");
+        await OrderJourneyTests.BuyNowAsync(buyer, "支付宝");
+
+        await buyer.GetByTestId("alipay-cancel").ClickAsync();
+
+        await buyer.WaitForAddressAsync("/pay/result/");
+        await Assertions.Expect(buyer.GetByTestId("payment-result")).ToContainTextAsync("支付结果确认中");
+        await buyer.GetByTestId("switch-methods").GetByRole(AriaRole.Button, new() { Name = "微信支付" }).ClickAsync();
+        await buyer.WaitForAddressAsync("/account/orders/[0-9]+/pay$");
+        var phone = await buyer.Context.RunAndWaitForPageAsync(() => buyer.GetByTestId("pay-simulated-phone").ClickAsync());
+        await phone.GetByTestId("wechat-pay").ClickAsync();
+        await buyer.WaitForAddressAsync("/pay/result/");
+        await Assertions.Expect(buyer.GetByTestId("payment-result")).ToContainTextAsync("支付成功");
+    }
 }
