@@ -13,7 +13,7 @@ public class AlipayJourneyTests(BrowserFixture browser)
     public async Task A_buyer_pays_with_Alipay_on_a_computer_and_on_a_phone_and_a_lost_notification_is_made_good_on_return()
     {
         var buyer = await browser.NewPageAsync();
-        await buyer.LogInAsync("13800000021", MallPortalFactory.DemoPassword, "/product/27");
+        await buyer.LogInAsync("13800000024", MallPortalFactory.DemoPassword, "/product/27");
         await OrderJourneyTests.BuyNowAsync(buyer, "支付宝");
         await Assertions.Expect(buyer.GetByTestId("alipay-product")).ToHaveTextAsync("电脑网站支付");
         await Assertions.Expect(buyer.GetByTestId("alipay-amount")).ToContainTextAsync("¥");

@@ -11,7 +11,7 @@ public class WeChatPayJourneyTests(BrowserFixture browser)
     public async Task A_buyer_scans_the_WeChat_Pay_code_with_a_phone_the_pay_page_moves_on_and_a_cancellation_is_refunded_after_processing()
     {
         var buyer = await browser.NewPageAsync();
-        await buyer.LogInAsync("13800000021", MallPortalFactory.DemoPassword, "/product/27");
+        await buyer.LogInAsync("13800000025", MallPortalFactory.DemoPassword, "/product/27");
         await OrderJourneyTests.BuyNowAsync(buyer, "微信支付");
         await Assertions.Expect(buyer.GetByTestId("pay-page")).ToContainTextAsync("请使用手机扫一扫付款");
         await Assertions.Expect(buyer.GetByTestId("pay-amount")).ToContainTextAsync("¥");
