@@ -60,6 +60,7 @@ public class AlipayJourneyTests(BrowserFixture browser)
 
         await buyer.WaitForAddressAsync("/pay/result/");
         await Assertions.Expect(buyer.GetByTestId("payment-result")).ToContainTextAsync("支付结果确认中");
+        await buyer.WaitForInteractiveAsync();
         await buyer.GetByTestId("switch-methods").GetByRole(AriaRole.Button, new() { Name = "微信支付" }).ClickAsync();
         await buyer.WaitForAddressAsync("/account/orders/[0-9]+/pay$");
         var phone = await buyer.Context.RunAndWaitForPageAsync(() => buyer.GetByTestId("pay-simulated-phone").ClickAsync());
