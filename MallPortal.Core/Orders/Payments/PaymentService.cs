@@ -235,7 +235,7 @@ public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, Pa
         }
         var now = clock.GetUtcNow().UtcDateTime;
         db.PaymentNotifications.Add(new PaymentNotification(gateway.Name, notice.EventKey, notice.PaymentNumber, payload, NotificationOutcome.Accepted, null, now));
-        var ended = RefundSettler.Settle(found!.Refund, notice.State, notice.GatewayRefundNo, now);
+        var ended = found!.Refund.Settle(notice.State, notice.GatewayRefundNo, now);
         await db.SaveChangesAsync(cancellationToken);
         if (ended)
         {
@@ -281,7 +281,7 @@ public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, Pa
             logger.LogWarning(ex, "Querying refund {Refund} at {Gateway} failed", refundNumber, gateway.Name);
             return item.Refund.GatewayState;
         }
-        if (RefundSettler.Settle(item.Refund, result.State, result.GatewayRefundNo, clock.GetUtcNow().UtcDateTime))
+        if (item.Refund.Settle(result.State, result.GatewayRefundNo, clock.GetUtcNow().UtcDateTime))
         {
             await db.SaveChangesAsync(cancellationToken);
             await refunds.AfterCommitAsync(item.Refund, item.Order, result.Error, cancellationToken);

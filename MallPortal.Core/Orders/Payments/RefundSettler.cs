@@ -9,10 +9,6 @@ namespace MallPortal.Core.Orders.Payments;
 /// </summary>
 public sealed class RefundSettler(NotificationService notifications, ILogger<RefundSettler> logger)
 {
-    /// <summary>False when there was nothing to change (not processing, or still processing).</summary>
-    internal static bool Settle(Refund refund, GatewayRefundState state, string? gatewayRefundNo, DateTime now) =>
-        refund.Settle(state, gatewayRefundNo, now);
-
     /// <summary>Once saved: a refund the provider could not pay back reaches the buyer and the log.</summary>
     internal async Task AfterCommitAsync(Refund refund, string orderNumber, string? reason, CancellationToken cancellationToken)
     {
