@@ -98,6 +98,7 @@ public sealed class VerificationCodeService(
         VerificationPurpose.Register => CoreText.PurposeRegister,
         VerificationPurpose.Login => CoreText.PurposeLogin,
         VerificationPurpose.ResetPassword => CoreText.PurposeReset,
+        VerificationPurpose.PaymentRisk => CoreText.PurposePaymentRisk,
         _ => CoreText.PurposeChangeContact,
     };
 }

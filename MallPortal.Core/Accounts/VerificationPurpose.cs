@@ -7,4 +7,7 @@ public enum VerificationPurpose
     Login,
     ResetPassword,
     ChangeContact,
+
+    /// <summary>Going on paying after too many attempts (支付风控).</summary>
+    PaymentRisk,
 }

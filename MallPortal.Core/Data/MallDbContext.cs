@@ -114,6 +114,16 @@ public abstract class MallDbContext(DbContextOptions options)
 
     public DbSet<Distribution.Risk.SignInTrace> SignInTraces => Set<Distribution.Risk.SignInTrace>();
 
+    public DbSet<Orders.Risk.RiskSettings> RiskSettings => Set<Orders.Risk.RiskSettings>();
+
+    public DbSet<Orders.Risk.ShopRiskLimit> ShopRiskLimits => Set<Orders.Risk.ShopRiskLimit>();
+
+    public DbSet<Orders.Risk.PaymentAttempt> PaymentAttempts => Set<Orders.Risk.PaymentAttempt>();
+
+    public DbSet<Orders.Risk.RiskEvent> RiskEvents => Set<Orders.Risk.RiskEvent>();
+
+    public DbSet<Orders.Risk.PaymentReview> PaymentReviews => Set<Orders.Risk.PaymentReview>();
+
     public DbSet<Orders.Shipping.Shipment> Shipments => Set<Orders.Shipping.Shipment>();
 
     public DbSet<Orders.AfterSales.AfterSale> AfterSales => Set<Orders.AfterSales.AfterSale>();

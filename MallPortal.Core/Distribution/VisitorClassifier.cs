@@ -40,8 +40,7 @@ public static class VisitorClassifier
     }
 
     /// <summary>32 hex characters of SHA-256 over the salt and the visitor's key (its visitor cookie, or address and agent).</summary>
-    public static string Hash(string salt, string visitorKey) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(salt + "|" + visitorKey)), 0, 16);
+    public static string Hash(string salt, string visitorKey) => Common.ClientNetwork.Hash(salt, visitorKey);
 
     public static string? HostOf(string? referrer) =>
         Uri.TryCreate(referrer, UriKind.Absolute, out var uri) && uri.Host.Length <= 100 ? uri.Host : null;

@@ -143,6 +143,19 @@ public static class NotificationTemplates
         "order-paid", NotificationCategory.Orders,
         "支付成功", "订单 {number} 已支付 {amount}，商家将尽快为您发货。");
 
+    public static readonly NotificationTemplate PaymentHeld = new(
+        "payment-held", NotificationCategory.Orders,
+        "支付成功，订单安全审核中", "订单 {number} 已支付 {amount}。为保障您的资金安全，订单正在进行安全审核，审核通过后商家将为您发货。");
+
+    public static readonly NotificationTemplate PaymentReleased = new(
+        "payment-released", NotificationCategory.Orders,
+        "订单已通过安全审核", "订单 {number} 已通过安全审核，商家将尽快为您发货。");
+
+    public static readonly NotificationTemplate PaymentRefused = new(
+        "payment-refused", NotificationCategory.Orders,
+        "订单未通过安全审核", "订单 {number} 未通过安全审核（{reason}），已取消并原路退款 {amount}。",
+        SmsText: "【MallPortal】您的订单{number}未通过安全审核，已取消并原路退款{amount}。");
+
     public static readonly NotificationTemplate MerchantNewOrder = new(
         "merchant-new-order", NotificationCategory.Orders,
         "新订单待发货", "您有新订单 {number}（{amount}，{method}），请尽快发货。",
@@ -254,5 +267,5 @@ public static class NotificationTemplates
          PaymentReminder, OrderClosed, OrderShipped, ParcelOutForDelivery, ParcelSigned, ParcelProblem, OrderReceived, OrderAutoReceived, AfterSaleRequested, AfterSaleReturnAgreed, AfterSaleRefused, AfterSaleGoodsSent,
          AfterSaleEscalated, AfterSaleRefunded, AfterSaleClosed, AfterSaleMessage, CancellationRequested, CancellationRejected,
          OrderRefunded, RefundFailedAtProvider, RefundPaidByHand, OrderCancelledOnRequest, ReviewReplied, WithdrawalSubmitted, WithdrawalApproved, WithdrawalRejected, WithdrawalPaid,
-         WithdrawalFailed, FundsDifference, GradeUpgraded, CommissionHeld, CommissionReleased, CommissionVoided];
+         WithdrawalFailed, FundsDifference, GradeUpgraded, CommissionHeld, CommissionReleased, CommissionVoided, PaymentHeld, PaymentReleased, PaymentRefused];
 }

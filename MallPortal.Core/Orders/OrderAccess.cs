@@ -2,6 +2,7 @@ using MallPortal.Core.Accounts;
 using MallPortal.Core.Catalog;
 using MallPortal.Core.Common;
 using MallPortal.Core.Data;
+using MallPortal.Core.Orders.Risk;
 using MallPortal.Core.Resources;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,7 @@ internal static class OrderAccess
     public static async Task<Order> ForShopAsync(MallDbContext db, Actor actor, string number, CancellationToken cancellationToken)
     {
         var shopId = await ProductService.ShopOfAsync(db, actor, cancellationToken);
-        return await Full(db).SingleOrDefaultAsync(o => o.Number == number && o.ShopId == shopId, cancellationToken)
+        return await Full(db).Where(o => o.ShopId == shopId).ReachedMerchant(db).SingleOrDefaultAsync(o => o.Number == number, cancellationToken)
                ?? throw new DomainException(CoreText.OrderNotFound);
     }
 

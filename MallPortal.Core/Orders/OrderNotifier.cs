@@ -22,7 +22,7 @@ public sealed class OrderNotifier(IDbContextFactory<MallDbContext> contexts, Not
                            join shop in db.Shops on order.ShopId equals shop.Id
                            where order.Id == item.OrderId
                            select new { order.Id, order.Number, order.BuyerUserId, order.ShopId, order.Status, order.TotalFen,
-                               order.PaymentMethod, shop.OwnerUserId }).SingleAsync(cancellationToken);
+                               order.PaymentMethod, order.PaymentId, shop.OwnerUserId }).SingleAsync(cancellationToken);
             var values = new Dictionary<string, string>
             {
                 ["number"] = o.Number, ["amount"] = new Money(o.TotalFen).ToString(), ["reason"] = item.Detail ?? "",
@@ -48,6 +48,10 @@ public sealed class OrderNotifier(IDbContextFactory<MallDbContext> contexts, Not
                     await Tell(o.BuyerUserId, NotificationTemplates.OrderPlacedCod, buyerLink);
                     await Tell(o.OwnerUserId, NotificationTemplates.MerchantNewOrder, shopLink);
                     await live.PublishAsync(new NewOrderReceived(o.ShopId, o.Number, o.TotalFen), cancellationToken);
+                    break;
+                case OrderEventKind.Pay when await Risk.RiskHolds.IsHeldAsync(db, o.PaymentId, cancellationToken):
+                    // Held by the risk rules: the merchant hears of it when the admin releases it.
+                    await Tell(o.BuyerUserId, NotificationTemplates.PaymentHeld, buyerLink);
                     break;
                 case OrderEventKind.Pay:
                     await Tell(o.BuyerUserId, NotificationTemplates.OrderPaid, buyerLink);

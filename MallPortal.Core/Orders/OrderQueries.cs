@@ -2,6 +2,7 @@ using MallPortal.Core.Accounts;
 using MallPortal.Core.Catalog;
 using MallPortal.Core.Common;
 using MallPortal.Core.Data;
+using MallPortal.Core.Orders.Risk;
 using Microsoft.EntityFrameworkCore;
 
 namespace MallPortal.Core.Orders;
@@ -41,7 +42,8 @@ public sealed class OrderQueries(IDbContextFactory<MallDbContext> contexts, Busi
             order.ItemsTotal, order.ShippingFee, order.Total, scope == OrderScope.Promoter ? "" : order.Note, recipient.Name, recipient.Mobile, recipient.FullAddress,
             order.PlacedAt, order.PayBy, order.ReceiveBy, order.CashCollectedAt,
             order.Lines.Select(View).ToList(), order.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new OrderEventView(e.Kind, e.StatusAfter, e.Note, e.At)).ToList(),
-            refunds, await Shipping.ShipmentQueries.ForOrderAsync(db, order, cancellationToken), order.ReceiptExtendedAt is not null);
+            refunds, await Shipping.ShipmentQueries.ForOrderAsync(db, order, cancellationToken), order.ReceiptExtendedAt is not null,
+            await RiskHolds.IsHeldAsync(db, order.PaymentId, cancellationToken));
     }
 
     /// <summary>The admin's overview: orders by status, and per shop the count, the open ones and the paid total.</summary>
@@ -69,7 +71,7 @@ public sealed class OrderQueries(IDbContextFactory<MallDbContext> contexts, Busi
                 return db.Orders.Where(o => o.BuyerUserId == actor.UserId && o.HiddenByBuyerAt == null);
             case OrderScope.Shop:
                 var shopId = await ProductService.ShopOfAsync(db, actor, cancellationToken);
-                return db.Orders.Where(o => o.ShopId == shopId);
+                return db.Orders.Where(o => o.ShopId == shopId).ReachedMerchant(db);
             case OrderScope.Promoter:
                 return db.Orders.Where(o => db.OrderAttributions.Any(a => a.OrderId == o.Id
                     && db.Distributors.Any(d => d.Id == a.DistributorId && d.UserId == actor.UserId)));

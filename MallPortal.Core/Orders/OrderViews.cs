@@ -16,7 +16,7 @@ public sealed record OrderDetails(string Number, int ShopId, string ShopName, st
     string PaymentNumber, Money ItemsTotal, Money ShippingFee, Money Total, string Note, string RecipientName, string RecipientMobile,
     string ShippingAddress, DateTime PlacedAt, DateTime PayBy, DateTime? ReceiveBy,
     DateTime? CashCollectedAt, IReadOnlyList<OrderLineView> Lines, IReadOnlyList<OrderEventView> Timeline, IReadOnlyList<RefundView> Refunds,
-    IReadOnlyList<Shipping.ShipmentView> Shipments, bool ReceiptExtended = false)
+    IReadOnlyList<Shipping.ShipmentView> Shipments, bool ReceiptExtended = false, bool UnderReview = false)
 {
     public RefundView? OpenRefund => Refunds.FirstOrDefault(r => r.Status == RefundStatus.Requested);
 

@@ -37,6 +37,10 @@ public static class OrdersModule
         services.AddSingleton<OrderTimerService>();
         services.AddSingleton<OrderQueries>();
         services.AddSingleton<PaymentService>();
+        services.AddSingleton<Risk.RiskSettingsStore>();
+        services.AddSingleton<Risk.PaymentRiskService>();
+        services.AddSingleton<Risk.RiskReviewService>();
+        services.AddSingleton<IOrderStepHandler, Risk.PaymentRiskHandler>();
         services.AddSingleton<PaymentGateways>();
         services.AddSingleton<RefundSettler>();
         services.AddSingleton<RefundWatchService>();
@@ -57,6 +61,7 @@ public static class OrdersModule
         services.AddSingleton<DemoShopper>();
         services.AddScoped<IDemoSeeder, OrdersDemoSeeder>();
         services.AddScoped<IDemoSeeder, Payments.Simulators.PaymentsDemoSeeder>();
+        services.AddScoped<IDemoSeeder, Risk.RiskDemoSeeder>();
         return services;
     }
 }

@@ -16,6 +16,7 @@ public sealed class RefundService(IDbContextFactory<MallDbContext> contexts, Pay
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var order = await OrderAccess.ForBuyerAsync(db, actor, orderNumber, cancellationToken);
         OrderTransitions.Next(order.Status, OrderTrigger.CancelWithRefund);
+        await Risk.RiskHolds.EnsureNotHeldAsync(db, order, cancellationToken);
         if (await db.Refunds.AnyAsync(r => r.OrderId == order.Id && r.Status == RefundStatus.Requested, cancellationToken))
         {
             throw new DomainException(CoreText.CancellationAlreadyRequested);
@@ -62,6 +63,15 @@ public sealed class RefundService(IDbContextFactory<MallDbContext> contexts, Pay
             await steps.CommitAsync(db, cancellationToken);
             return;
         }
+        await RefundWholeAsync(db, order, refund, actor.UserId, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// Pays a whole-order refund back through the order's gateway, then cancels the order and releases its stock in one
+    /// transaction (an approved cancellation, or a payment the risk review refused).
+    /// </summary>
+    internal async Task RefundWholeAsync(MallDbContext db, Order order, Refund refund, int actorUserId, DateTime now, CancellationToken cancellationToken)
+    {
         OrderTransitions.Next(order.Status, OrderTrigger.CancelWithRefund);
         GatewayRefundResult? paid = null;
         if (refund.Amount.Fen > 0)
@@ -74,8 +84,8 @@ public sealed class RefundService(IDbContextFactory<MallDbContext> contexts, Pay
             }
             order.Payment.AddRefund(refund.Amount);
         }
-        refund.Complete(paid, actor.UserId, now);
-        order.CancelWithRefund(refund, now, actor.UserId);
+        refund.Complete(paid, actorUserId, now);
+        order.CancelWithRefund(refund, now, actorUserId);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await StockLedger.ApplyAsync(db, OrderAccess.StockLines(order), StockMovementKind.Release, order.Number, now, cancellationToken);
         await steps.CommitAsync(db, cancellationToken);

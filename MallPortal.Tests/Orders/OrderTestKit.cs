@@ -53,6 +53,7 @@ internal sealed class OrderTestKit : IAsyncDisposable
             services.AddHttpClient(Core.Orders.Payments.WeChatPay.Simulator.WeChatPaySimulator.NotifyClientName).ConfigurePrimaryHttpMessageHandler(() => notify);
             // The demo's simulated payments would put notifications in the log and the simulators' outboxes before the test begins.
             services.Remove(services.Single(d => d.ImplementationType == typeof(Core.Orders.Payments.Simulators.PaymentsDemoSeeder)));
+            services.Remove(services.Single(d => d.ImplementationType == typeof(Core.Orders.Risk.RiskDemoSeeder)));
             configure?.Invoke(services);
         });
         notify.Services = db.Services;

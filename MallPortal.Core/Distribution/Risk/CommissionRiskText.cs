@@ -1,3 +1,6 @@
+using MallPortal.Core.Data;
+using MallPortal.Core.Orders;
+using MallPortal.Core.Orders.Risk;
 using MallPortal.Core.Resources;
 
 namespace MallPortal.Core.Distribution.Risk;
@@ -16,4 +19,14 @@ public static class CommissionRiskText
         CommissionRisk.SelfDealing => CoreText.RiskSelfDealing,
         _ => CoreText.RiskRefundBurst,
     };
+
+    /// <summary>Each held beneficiary of an order is a hit in the platform's risk log too (in the payment's transaction).</summary>
+    internal static void Log(MallDbContext db, Order order, IReadOnlyDictionary<int, CommissionRisk> risks, DateTime now)
+    {
+        foreach (var (distributorId, risk) in risks.Where(r => r.Value != CommissionRisk.None))
+        {
+            db.RiskEvents.Add(new RiskEvent(RiskRule.SharedWithDistributor, RiskAction.CommissionHeld, order.BuyerUserId, order.Payment?.Number, order.Number,
+                string.Format(CoreText.RiskCommissionHeldDetail, distributorId, Describe(risk)), null, now));
+        }
+    }
 }

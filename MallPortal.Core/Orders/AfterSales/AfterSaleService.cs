@@ -22,6 +22,7 @@ public sealed class AfterSaleService(IDbContextFactory<MallDbContext> contexts, 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var order = await OrderAccess.ForBuyerAsync(db, actor, orderNumber, cancellationToken);
         var line = order.Lines.SingleOrDefault(l => l.Id == orderLineId) ?? throw new DomainException(CoreText.OrderNotFound);
+        await Risk.RiskHolds.EnsureNotHeldAsync(db, order, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         AfterSalePolicy.CheckOrder(order, claim, now, options.Value);
         var claimable = await AfterSaleQueries.ClaimableAsync(db, order, line, cancellationToken);

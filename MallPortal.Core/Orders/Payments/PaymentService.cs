@@ -13,14 +13,16 @@ namespace MallPortal.Core.Orders.Payments;
 /// event key are checked before anything changes; a repeat is acknowledged and changes nothing.
 /// </summary>
 public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, PaymentGateways gateways, OrderSteps steps,
-    OrderNumbers numbers, RefundSettler refunds, TimeProvider clock, ILogger<PaymentService> logger)
+    OrderNumbers numbers, RefundSettler refunds, Risk.PaymentRiskService risk, TimeProvider clock, ILogger<PaymentService> logger)
 {
     /// <summary>
     /// How the buyer pays an unpaid order: its checkout's payment while every order of it is still unpaid, otherwise (one
-    /// of them was cancelled) a new payment for this order alone.
+    /// of them was cancelled) a new payment for this order alone. A start from the buyer's browser (<paramref name="client"/>)
+    /// is a payment attempt the risk rules count; too many throw <see cref="Risk.RiskVerificationRequiredException"/>. Null:
+    /// started by the platform itself (the demo), not an attempt.
     /// </summary>
     public async Task<PaymentStart> StartAsync(Actor actor, string orderNumber, string siteBaseUrl, PaymentDevice device = PaymentDevice.Computer,
-        CancellationToken cancellationToken = default)
+        Risk.ClientTrace? client = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var order = await OrderAccess.ForBuyerAsync(db, actor, orderNumber, cancellationToken);
@@ -36,6 +38,10 @@ public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, Pa
             payment = new Payment(numbers.Payment(now), actor.UserId, gateway.Name, order.Total, "repay-" + order.Number + "-" + now.Ticks, now);
             order.MovePayment(payment);
             await OrderAccess.SaveAsync(db, cancellationToken);
+        }
+        if (client is not null)
+        {
+            await risk.ScreenAttemptAsync(actor.UserId, payment.Number, client, cancellationToken);
         }
         var subject = await db.Orders.Where(o => o.PaymentId == payment.Id).CountAsync(cancellationToken) > 1
             ? string.Format(CoreText.PaymentSubjectMany, order.Lines[0].Title)

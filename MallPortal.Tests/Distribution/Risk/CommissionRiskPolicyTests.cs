@@ -47,7 +47,7 @@ public sealed class CommissionRiskPolicyTests
     [InlineData("::ffff:203.0.113.9", true)]
     [InlineData("240e:3b7::1", true)]
     public void Only_a_public_address_identifies_a_network(string address, bool isPublic) =>
-        Assert.Equal(isPublic, SignInTraceRecorder.IsPublic(IPAddress.Parse(address)));
+        Assert.Equal(isPublic, MallPortal.Core.Common.ClientNetwork.IsPublic(IPAddress.Parse(address)));
 
     [Fact]
     public void Each_signal_is_said_in_Chinese() =>

@@ -34,7 +34,7 @@ public sealed class PaymentsDemoSeeder(IDbContextFactory<MallDbContext> contexts
         if (services.GetService<AlipaySimulator>() is { } alipay)
         {
             var (number, _) = await shopper.BuyAsync(buyer, 27, AlipayGateway.GatewayName, "demo-alipay", cancellationToken);
-            var start = await payments.StartAsync(buyer, number, site, PaymentDevice.Computer, cancellationToken);
+            var start = await payments.StartAsync(buyer, number, site, PaymentDevice.Computer, cancellationToken: cancellationToken);
             var (trade, error) = alipay.OpenCashier(((FormStart)start.Start).Fields.ToDictionary());
             await alipay.PayAsync(trade?.TradeNo ?? throw new InvalidOperationException(error), cancellationToken);
             await payments.RefreshAsync(buyer, start.PaymentNumber, cancellationToken);
@@ -42,7 +42,7 @@ public sealed class PaymentsDemoSeeder(IDbContextFactory<MallDbContext> contexts
         if (services.GetService<WeChatPaySimulator>() is { } wechat)
         {
             var (number, shopId) = await shopper.BuyAsync(buyer, 21, WeChatPayGateway.GatewayName, "demo-wechatpay", cancellationToken);
-            var start = await payments.StartAsync(buyer, number, site, PaymentDevice.Computer, cancellationToken);
+            var start = await payments.StartAsync(buyer, number, site, PaymentDevice.Computer, cancellationToken: cancellationToken);
             await wechat.PayAsync(((QrCodeStart)start.Start).Payload, cancellationToken);
             await payments.RefreshAsync(buyer, start.PaymentNumber, cancellationToken);
             var refund = await refunds.RequestCancellationAsync(buyer, number, "拍错了，想换个颜色", cancellationToken);

@@ -1,0 +1,76 @@
+namespace MallPortal.Core.Orders.Risk;
+
+/// <summary>
+/// The payment risk rules as pure decisions (no I/O, no clock: the caller gives the time and the history), so each is tested
+/// with a fake clock.
+/// </summary>
+public static class RiskPolicy
+{
+    /// <summary>
+    /// Whether one more payment attempt may go on: at most <see cref="RiskSettings.AttemptLimit"/> in the window per account,
+    /// device and network, counted from the buyer's last SMS confirmation when that is later. Null: it may.
+    /// </summary>
+    public static AttemptBlock? Attempt(RiskSettings settings, AttemptTrace next, IReadOnlyList<AttemptTrace> recent, DateTime? clearedAt, DateTime now)
+    {
+        if (settings.AttemptLimit == 0)
+        {
+            return null;
+        }
+        var since = now.AddMinutes(-settings.AttemptWindowMinutes);
+        if (clearedAt > since)
+        {
+            since = clearedAt.Value;
+        }
+        var window = recent.Where(a => a.At > since).ToList();
+        var byAccount = window.Count(a => a.UserId == next.UserId);
+        if (byAccount >= settings.AttemptLimit)
+        {
+            return new AttemptBlock(AttemptKey.Account, byAccount);
+        }
+        var byDevice = next.DeviceHash is null ? 0 : window.Count(a => a.DeviceHash == next.DeviceHash);
+        if (byDevice >= settings.AttemptLimit)
+        {
+            return new AttemptBlock(AttemptKey.Device, byDevice);
+        }
+        var byNetwork = next.NetworkHash is null ? 0 : window.Count(a => a.NetworkHash == next.NetworkHash);
+        return byNetwork >= settings.AttemptLimit ? new AttemptBlock(AttemptKey.Network, byNetwork) : null;
+    }
+
+    /// <summary>
+    /// Why a paid payment must wait for review, if it must: above the platform's line, a shop's order above that shop's own
+    /// line, or one of many accounts paying from its device or network (<paramref name="sharingAccounts"/>, itself included).
+    /// </summary>
+    public static RiskSignals Payment(RiskSettings settings, long paymentFen, IEnumerable<ShopShare> orders, int sharingAccounts)
+    {
+        var signals = RiskSignals.None;
+        if (settings.HoldAboveFen > 0 && paymentFen > settings.HoldAboveFen)
+        {
+            signals |= RiskSignals.LargePayment;
+        }
+        if (orders.Any(o => o.HoldAboveFen is > 0 && o.TotalFen > o.HoldAboveFen))
+        {
+            signals |= RiskSignals.ShopLimit;
+        }
+        if (settings.SharedAccountLimit > 0 && sharingAccounts >= settings.SharedAccountLimit)
+        {
+            signals |= RiskSignals.SharedDevice;
+        }
+        return signals;
+    }
+}
+
+/// <summary>One payment attempt as the rules see it.</summary>
+public sealed record AttemptTrace(int UserId, string? DeviceHash, string? NetworkHash, DateTime At);
+
+public enum AttemptKey
+{
+    Account,
+    Device,
+    Network,
+}
+
+/// <summary>Which count reached the limit, and how many attempts it has.</summary>
+public sealed record AttemptBlock(AttemptKey Key, int Count);
+
+/// <summary>One shop's order in a payment, with that shop's own review line (null: none).</summary>
+public sealed record ShopShare(int ShopId, long TotalFen, long? HoldAboveFen);
