@@ -7,48 +7,18 @@ using Microsoft.EntityFrameworkCore;
 namespace MallPortal.Core.Orders.Risk;
 
 /// <summary>The platform's risk rules and the shops' own review lines; the rules are read at every payment and kept in memory.</summary>
-public sealed class RiskSettingsStore(IDbContextFactory<MallDbContext> contexts)
+public sealed class RiskSettingsStore(IDbContextFactory<MallDbContext> contexts) : SettingsRowStore<RiskSettings>(contexts)
 {
-    private volatile RiskSettings? _cached;
-
-    public async Task<RiskSettings> GetAsync(CancellationToken cancellationToken = default)
-    {
-        if (_cached is { } cached)
-        {
-            return cached;
-        }
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return _cached = await LoadOrCreateAsync(db, cancellationToken);
-    }
-
-    /// <summary>
-    /// Through the caller's context (inside an order step's transaction, so it never waits on the step's own write lock);
-    /// before the row exists the defaults apply.
-    /// </summary>
-    internal async Task<RiskSettings> GetAsync(MallDbContext db, CancellationToken cancellationToken)
-    {
-        if (_cached is { } cached)
-        {
-            return cached;
-        }
-        var stored = await db.RiskSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-        return stored is null ? RiskSettings.Defaults() : _cached = stored;
-    }
-
     public async Task SaveAsync(Actor actor, RiskSettingsInput input, CancellationToken cancellationToken = default)
     {
         actor.Require(Roles.Admin);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var settings = await LoadOrCreateAsync(db, cancellationToken);
-        settings.Change(input);
-        await db.SaveChangesAsync(cancellationToken);
-        _cached = settings;
+        await ChangeAsync(settings => settings.Change(input), cancellationToken);
     }
 
     public async Task<IReadOnlyList<ShopRiskLimitRow>> ShopLimitsAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         actor.Require(Roles.Admin);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var db = await Contexts.CreateDbContextAsync(cancellationToken);
         return await (from s in db.Shops
                       join l in db.ShopRiskLimits on s.Id equals l.ShopId into limits
                       from l in limits.DefaultIfEmpty()
@@ -64,7 +34,7 @@ public sealed class RiskSettingsStore(IDbContextFactory<MallDbContext> contexts)
         {
             throw new DomainException(string.Format(CoreText.RiskSettingOutOfRange, CoreText.RiskHoldAbove, 0, 100_000_000_00), "HoldAbove");
         }
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var db = await Contexts.CreateDbContextAsync(cancellationToken);
         if (!await db.Shops.AnyAsync(s => s.Id == shopId, cancellationToken))
         {
             throw new DomainException(CoreText.ShopNotFound);
@@ -88,26 +58,9 @@ public sealed class RiskSettingsStore(IDbContextFactory<MallDbContext> contexts)
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static async Task<RiskSettings> LoadOrCreateAsync(MallDbContext db, CancellationToken cancellationToken)
-    {
-        if (await db.RiskSettings.SingleOrDefaultAsync(cancellationToken) is { } existing)
-        {
-            return existing;
-        }
-        var created = RiskSettings.Defaults();
-        db.RiskSettings.Add(created);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return created;
-        }
-        catch (DbUpdateException)
-        {
-            // Another request created the row at the same moment: use that one.
-            db.ChangeTracker.Clear();
-            return await db.RiskSettings.SingleAsync(cancellationToken);
-        }
-    }
+    protected override DbSet<RiskSettings> Rows(MallDbContext db) => db.RiskSettings;
+
+    protected override RiskSettings Defaults() => RiskSettings.Defaults();
 }
 
 public sealed record ShopRiskLimitRow(int ShopId, string ShopName, Money? HoldAbove);
