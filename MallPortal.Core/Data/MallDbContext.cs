@@ -124,6 +124,10 @@ public abstract class MallDbContext(DbContextOptions options)
 
     public DbSet<Orders.Risk.PaymentReview> PaymentReviews => Set<Orders.Risk.PaymentReview>();
 
+    public DbSet<Orders.Payments.Bills.PaymentBill> PaymentBills => Set<Orders.Payments.Bills.PaymentBill>();
+
+    public DbSet<Orders.Payments.Bills.BillDifference> BillDifferences => Set<Orders.Payments.Bills.BillDifference>();
+
     public DbSet<Orders.Shipping.Shipment> Shipments => Set<Orders.Shipping.Shipment>();
 
     public DbSet<Orders.AfterSales.AfterSale> AfterSales => Set<Orders.AfterSales.AfterSale>();

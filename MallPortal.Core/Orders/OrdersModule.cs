@@ -37,6 +37,7 @@ public static class OrdersModule
         services.AddSingleton<OrderTimerService>();
         services.AddSingleton<OrderQueries>();
         services.AddSingleton<PaymentService>();
+        services.AddSingleton<Payments.Bills.BillReconciliation>();
         services.AddSingleton<Risk.RiskSettingsStore>();
         services.AddSingleton<Risk.PaymentRiskService>();
         services.AddSingleton<Risk.RiskReviewService>();
@@ -62,6 +63,7 @@ public static class OrdersModule
         services.AddScoped<IDemoSeeder, OrdersDemoSeeder>();
         services.AddScoped<IDemoSeeder, Payments.Simulators.PaymentsDemoSeeder>();
         services.AddScoped<IDemoSeeder, Risk.RiskDemoSeeder>();
+        services.AddScoped<IDemoSeeder, Payments.Bills.BillsDemoSeeder>();
         return services;
     }
 }

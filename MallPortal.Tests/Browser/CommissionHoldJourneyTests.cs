@@ -34,6 +34,7 @@ public class CommissionHoldJourneyTests(BrowserFixture browser)
         await Assertions.Expect(row).ToContainTextAsync("吴昊");
 
         await row.GetByRole(AriaRole.Button, new() { Name = "作废" }).ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("reason")).ToBeVisibleAsync();
         await admin.GetByTestId("reason-submit").ClickAsync();
         await Assertions.Expect(admin.Locator(".mud-dialog").GetByText("请填写原因")).ToBeVisibleAsync();
         await admin.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "返回" }).ClickAsync();

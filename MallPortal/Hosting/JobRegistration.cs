@@ -42,6 +42,9 @@ public static class JobRegistration
             q.AddJob<ReconcileFundsJob>(j => j.WithIdentity(ReconcileFundsJob.Key));
             q.AddTrigger(t => t.ForJob(ReconcileFundsJob.Key).WithIdentity("reconcile-funds-nightly")
                 .WithCronSchedule("0 30 2 * * ?", c => c.InTimeZone(BusinessTimeZone.FromId(config["Business:TimeZone"]).Zone)));
+            q.AddJob<ImportBillsJob>(j => j.WithIdentity(ImportBillsJob.Key));
+            q.AddTrigger(t => t.ForJob(ImportBillsJob.Key).WithIdentity("import-bills-morning")
+                .WithCronSchedule("0 30 10-18 * * ?", c => c.InTimeZone(ImportBillsJob.ChinaTime)));
             q.AddJob<UpgradeGradesJob>(j => j.WithIdentity(UpgradeGradesJob.Key));
             q.AddTrigger(t => t.ForJob(UpgradeGradesJob.Key).WithIdentity("upgrade-grades-daily")
                 .WithCronSchedule("0 0 3 * * ?", c => c.InTimeZone(BusinessTimeZone.FromId(config["Business:TimeZone"]).Zone)));

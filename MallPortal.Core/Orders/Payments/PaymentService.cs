@@ -160,6 +160,10 @@ public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, Pa
         return false;
     }
 
+    /// <summary>A payment the provider's bill has and the books have not: asked about now; true when it is (now) settled.</summary>
+    internal Task<bool> ConfirmAtGatewayAsync(string gatewayName, string paymentNumber, CancellationToken cancellationToken) =>
+        gateways.Find(gatewayName) is { } gateway ? ConfirmByQueryAsync(gateway, paymentNumber, cancellationToken) : Task.FromResult(false);
+
     /// <summary>True when the gateway says the trade is paid and the payment is (now) settled.</summary>
     private async Task<bool> ConfirmByQueryAsync(IPaymentGateway gateway, string paymentNumber, CancellationToken cancellationToken)
     {

@@ -64,6 +64,26 @@ public sealed class AlipayClient(IHttpClientFactory clients, AlipayKeys keys, IO
         return node;
     }
 
+    /// <summary>A file at an address a signed answer gave (a bill), fetched as it is.</summary>
+    public async Task<byte[]> DownloadAsync(string url, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var http = clients.CreateClient(ClientName);
+            http.Timeout = TimeSpan.FromSeconds(options.Value.TimeoutSeconds);
+            using var response = await http.GetAsync(url, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new PaymentGatewayException($"Alipay bill download: HTTP {(int)response.StatusCode}");
+            }
+            return await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new PaymentGatewayException($"Alipay bill download: {ex.Message}", ex);
+        }
+    }
+
     public static string? Code(JsonElement node) => Text(node, "code");
 
     public static string? Text(JsonElement node, string name) =>

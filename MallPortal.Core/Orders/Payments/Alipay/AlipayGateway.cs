@@ -7,7 +7,7 @@ namespace MallPortal.Core.Orders.Payments.Alipay;
 /// 支付宝: page pay on a computer, wap pay on a phone, the async notification (RSA2 over the sorted fields without sign
 /// and sign_type, answered "success"), trade query, refund (idempotent by out_request_no) and close.
 /// </summary>
-public sealed class AlipayGateway(AlipayClient client, AlipayKeys keys, IOptions<AlipayOptions> options) : IPaymentGateway
+public sealed class AlipayGateway(AlipayClient client, AlipayKeys keys, IOptions<AlipayOptions> options) : IPaymentGateway, Bills.IBillSource
 {
     public const string GatewayName = "alipay";
 
@@ -120,6 +120,19 @@ public sealed class AlipayGateway(AlipayClient client, AlipayKeys keys, IOptions
         var amount = AlipayProtocol.ParseYuan(AlipayClient.Text(node, "total_amount"))
             ?? throw new PaymentGatewayException("Alipay query: no total_amount");
         return new GatewayTrade(state, amount, AlipayClient.Text(node, "trade_no"));
+    }
+
+    /// <summary>The trade bill of a day: the signed answer gives a short-lived address of the zip, fetched at once.</summary>
+    public async Task<Bills.GatewayBill> DownloadBillAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        var node = await client.CallAsync(AlipayProtocol.BillUrl, new Dictionary<string, string> { ["bill_type"] = "trade", ["bill_date"] = $"{day:yyyy-MM-dd}" },
+            cancellationToken);
+        if (AlipayClient.Code(node) != AlipayProtocol.SuccessCode || AlipayClient.Text(node, "bill_download_url") is not { } url)
+        {
+            throw new PaymentGatewayException($"Alipay bill {day:yyyy-MM-dd}: {AlipayClient.Text(node, "sub_code")} {AlipayClient.Text(node, "sub_msg")}");
+        }
+        var zip = await client.DownloadAsync(url, cancellationToken);
+        return new Bills.GatewayBill($"alipay_{day:yyyyMMdd}_trade.zip", zip, AlipayBill.Parse(zip));
     }
 
     public async Task<bool> CloseAsync(string paymentNumber, CancellationToken cancellationToken)

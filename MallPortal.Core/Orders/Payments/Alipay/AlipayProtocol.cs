@@ -27,6 +27,8 @@ public static class AlipayProtocol
 
     public const string RefundQuery = "alipay.trade.fastpay.refund.query";
 
+    public const string BillUrl = "alipay.data.dataservice.bill.downloadurl.query";
+
     public const string SuccessCode = "10000";
 
     public const string TradeNotExist = "ACQ.TRADE_NOT_EXIST";

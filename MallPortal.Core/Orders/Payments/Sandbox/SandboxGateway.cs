@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace MallPortal.Core.Orders.Payments.Sandbox;
 
 /// <summary>MallPortal's adapter for the sandbox provider, shaped like the real adapters will be.</summary>
-public sealed class SandboxGateway(SandboxProvider provider, IOptions<SandboxOptions> options) : IPaymentGateway
+public sealed class SandboxGateway(SandboxProvider provider, IOptions<SandboxOptions> options) : IPaymentGateway, Bills.IBillSource
 {
     public const string GatewayName = "sandbox";
 
@@ -50,6 +50,12 @@ public sealed class SandboxGateway(SandboxProvider provider, IOptions<SandboxOpt
 
     public Task<GatewayTrade> QueryAsync(string paymentNumber, CancellationToken cancellationToken) =>
         provider.QueryAsync(paymentNumber, cancellationToken);
+
+    public async Task<Bills.GatewayBill> DownloadBillAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        var file = await provider.BillAsync(day, cancellationToken);
+        return new Bills.GatewayBill($"sandbox_{day:yyyyMMdd}.csv", file, SandboxBill.Parse(file));
+    }
 
     public Task<bool> CloseAsync(string paymentNumber, CancellationToken cancellationToken) => provider.CloseAsync(paymentNumber, cancellationToken);
 }

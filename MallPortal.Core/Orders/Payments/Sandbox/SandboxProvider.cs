@@ -106,6 +106,22 @@ public sealed class SandboxProvider(IDbContextFactory<MallDbContext> contexts, S
         return refundNo is null ? GatewayRefundResult.Failed("REFUND_NOT_EXIST") : GatewayRefundResult.Done(refundNo);
     }
 
+    /// <summary>The day's bill: payments and refunds the sandbox completed that China day.</summary>
+    public async Task<byte[]> BillAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        var (from, to) = (Bills.BillDay.Start(day).UtcDateTime, Bills.BillDay.Start(day.AddDays(1)).UtcDateTime);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var trades = await db.SandboxTrades.AsNoTracking().Include(t => t.Refunds)
+            .Where(t => (t.PaidAt >= from && t.PaidAt < to) || t.Refunds.Any(r => r.At >= from && r.At < to)).ToListAsync(cancellationToken);
+        var lines = trades.Where(t => t.PaidAt >= from && t.PaidAt < to)
+            .Select(t => new Bills.BillLine(Bills.BillLineKind.Payment, t.OutTradeNo, t.TradeNo, null, t.Amount, Utc(t.PaidAt!.Value)))
+            .Concat(trades.SelectMany(t => t.Refunds.Where(r => r.At >= from && r.At < to)
+                .Select(r => new Bills.BillLine(Bills.BillLineKind.Refund, t.OutTradeNo, t.TradeNo, r.OutRequestNo, r.Amount, Utc(r.At)))));
+        return SandboxBill.Build(lines);
+    }
+
+    private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
+
     public async Task<GatewayTrade> QueryAsync(string outTradeNo, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -27,13 +27,7 @@ public sealed class WeChatPayClient(IHttpClientFactory clients, WeChatPayKeys ke
     public async Task<WeChatPayAnswer> SendAsync(HttpMethod method, string pathAndQuery, object? body, CancellationToken cancellationToken)
     {
         var json = body is null ? "" : JsonSerializer.Serialize(body, Alipay.AlipayProtocol.Json);
-        var (timestamp, nonce) = (WeChatPayProtocol.UnixSeconds(clock.GetUtcNow()), WeChatPayProtocol.Nonce());
-        var signature = Sha256WithRsa.Sign(WeChatPayProtocol.RequestMessage(method.Method, pathAndQuery, timestamp, nonce, json), keys.MerchantPrivateKey);
-        using var request = new HttpRequestMessage(method, options.Value.BaseUrl.TrimEnd('/') + pathAndQuery);
-        request.Headers.TryAddWithoutValidation("Authorization",
-            WeChatPayProtocol.Authorization(options.Value.MchId, nonce, timestamp, keys.MerchantSerialNo, signature));
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        request.Headers.UserAgent.Add(new ProductInfoHeaderValue("MallPortal", "1.0"));
+        using var request = Signed(method, options.Value.BaseUrl.TrimEnd('/') + pathAndQuery, pathAndQuery, json);
         if (body is not null)
         {
             request.Content = new StringContent(json, Encoding.UTF8, "application/json");
@@ -68,5 +62,51 @@ public sealed class WeChatPayClient(IHttpClientFactory clients, WeChatPayKeys ke
                 throw new PaymentGatewayException($"WeChat Pay {pathAndQuery}: an answer that is not JSON", ex);
             }
         }
+    }
+
+    /// <summary>
+    /// A bill file named by a signed answer: fetched with a signed GET, its answer unsigned (WeChat Pay does not sign files),
+    /// so it is trusted only when its SHA-1 is the one the signed answer gave.
+    /// </summary>
+    public async Task<byte[]> DownloadAsync(string downloadUrl, string sha1Hex, CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(downloadUrl, UriKind.Absolute, out var url))
+        {
+            throw new PaymentGatewayException("WeChat Pay bill: a download_url that is not a URL");
+        }
+        using var request = Signed(HttpMethod.Get, url.ToString(), url.PathAndQuery, "");
+        byte[] file;
+        try
+        {
+            using var http = clients.CreateClient(ClientName);
+            http.Timeout = TimeSpan.FromSeconds(options.Value.TimeoutSeconds);
+            using var response = await http.SendAsync(request, cancellationToken);
+            file = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new PaymentGatewayException($"WeChat Pay bill: HTTP {(int)response.StatusCode}");
+            }
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new PaymentGatewayException($"WeChat Pay bill: {ex.Message}", ex);
+        }
+        if (!string.Equals(Convert.ToHexString(System.Security.Cryptography.SHA1.HashData(file)), sha1Hex, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new PaymentGatewayException("WeChat Pay bill: the file's SHA-1 is not the one WeChat Pay gave");
+        }
+        return file;
+    }
+
+    private HttpRequestMessage Signed(HttpMethod method, string url, string pathAndQuery, string json)
+    {
+        var (timestamp, nonce) = (WeChatPayProtocol.UnixSeconds(clock.GetUtcNow()), WeChatPayProtocol.Nonce());
+        var signature = Sha256WithRsa.Sign(WeChatPayProtocol.RequestMessage(method.Method, pathAndQuery, timestamp, nonce, json), keys.MerchantPrivateKey);
+        var request = new HttpRequestMessage(method, url);
+        request.Headers.TryAddWithoutValidation("Authorization",
+            WeChatPayProtocol.Authorization(options.Value.MchId, nonce, timestamp, keys.MerchantSerialNo, signature));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Headers.UserAgent.Add(new ProductInfoHeaderValue("MallPortal", "1.0"));
+        return request;
     }
 }

@@ -9,7 +9,7 @@ namespace MallPortal.Core.Orders.Payments.WeChatPay;
 /// fresh within five minutes, resource sealed with the APIv3 key) is checked for app, merchant, amount and currency;
 /// query, close, refunds that may be processing, refund notifications.
 /// </summary>
-public sealed class WeChatPayGateway(WeChatPayClient client, WeChatPayKeys keys, IOptions<WeChatPayOptions> options, TimeProvider clock) : IPaymentGateway
+public sealed class WeChatPayGateway(WeChatPayClient client, WeChatPayKeys keys, IOptions<WeChatPayOptions> options, TimeProvider clock) : IPaymentGateway, Bills.IBillSource
 {
     public const string GatewayName = "wechatpay";
 
@@ -123,6 +123,18 @@ public sealed class WeChatPayGateway(WeChatPayClient client, WeChatPayKeys keys,
             _ => GatewayTradeState.Closed,
         };
         return new GatewayTrade(state, new Money(answer.Body.GetProperty("amount").GetProperty("total").GetInt64()), answer.Text("transaction_id"));
+    }
+
+    /// <summary>The trade bill (ALL) of a day: a signed answer names the file and its SHA-1, then the file is fetched and checked.</summary>
+    public async Task<Bills.GatewayBill> DownloadBillAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        var answer = await client.SendAsync(HttpMethod.Get, $"/v3/bill/tradebill?bill_date={day:yyyy-MM-dd}&bill_type=ALL", null, cancellationToken);
+        if (!answer.Ok || answer.Text("download_url") is not { } url || answer.Text("hash_value") is not { } hash)
+        {
+            throw new PaymentGatewayException($"WeChat Pay bill {day:yyyy-MM-dd}: {answer.Code} {answer.Text("message")}");
+        }
+        var file = await client.DownloadAsync(url, hash, cancellationToken);
+        return new Bills.GatewayBill($"wechatpay_{day:yyyyMMdd}_tradebill.csv", file, WeChatPayBill.Parse(file));
     }
 
     public async Task<bool> CloseAsync(string paymentNumber, CancellationToken cancellationToken)

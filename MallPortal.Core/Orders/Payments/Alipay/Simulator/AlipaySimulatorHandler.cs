@@ -9,6 +9,12 @@ public sealed class AlipaySimulatorHandler(AlipaySimulator simulator) : HttpMess
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (request.Method == HttpMethod.Get)
+        {
+            return simulator.BillFile(request.RequestUri!.AbsolutePath) is { } zip
+                ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(zip) }
+                : new HttpResponseMessage(HttpStatusCode.NotFound);
+        }
         var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
         var form = QueryHelpers.ParseQuery(body).ToDictionary(f => f.Key, f => f.Value.ToString());
         return new HttpResponseMessage(HttpStatusCode.OK)

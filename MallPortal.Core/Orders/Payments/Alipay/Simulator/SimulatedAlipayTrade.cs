@@ -41,6 +41,9 @@ public sealed class SimulatedAlipayTrade(string tradeNo, string outTradeNo, Mone
     /// <summary>Refund request numbers (out_request_no) and their amounts.</summary>
     public Dictionary<string, Money> Refunds { get; } = [];
 
+    /// <summary>When each refund was paid back (the bill's 完成时间).</summary>
+    public Dictionary<string, DateTimeOffset> RefundedAt { get; } = [];
+
     public Money Refunded => new(Refunds.Values.Sum(m => m.Fen));
 
     public string StatusText => Status switch

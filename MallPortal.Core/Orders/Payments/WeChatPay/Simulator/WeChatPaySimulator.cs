@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MallPortal.Core.Common;
@@ -29,6 +30,7 @@ public sealed class WeChatPaySimulator(WeChatPaySimulatorKeys keys, IOptions<WeC
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SimulatedWeChatTrade> _trades = [];
+    private readonly Dictionary<string, string> _bills = [];
     private readonly SimulatorOutbox _outbox = new(clients, NotifyClientName, RetrySchedule, (status, _) => status is >= 200 and < 300, clock, logger);
 
     public SimulatorBehaviour Behaviour => _outbox.Behaviour;
@@ -61,9 +63,18 @@ public sealed class WeChatPaySimulator(WeChatPaySimulatorKeys keys, IOptions<WeC
     /// <summary>One API call as WeChat Pay answers it.</summary>
     public SimulatedWeChatAnswer Handle(string method, string pathAndQuery, string? authorization, string body)
     {
-        var (status, answer) = Check(method, pathAndQuery, authorization, body) is { } refused
-            ? (401, Error("SIGN_ERROR", refused))
-            : Route(method, pathAndQuery, body);
+        var refused = Check(method, pathAndQuery, authorization, body);
+        // The bill file itself comes unsigned (the shop checks its SHA-1 from the signed answer that named it).
+        if (refused is null && method == "GET" && pathAndQuery.StartsWith(BillFilePath, StringComparison.Ordinal))
+        {
+            lock (_gate)
+            {
+                return _bills.TryGetValue(pathAndQuery[(BillFilePath.Length + 7)..], out var file)
+                    ? new SimulatedWeChatAnswer(200, file, new Dictionary<string, string>())
+                    : new SimulatedWeChatAnswer(404, Error("NO_STATEMENT_EXIST", "账单文件不存在").ToJsonString(), new Dictionary<string, string>());
+            }
+        }
+        var (status, answer) = refused is not null ? (401, Error("SIGN_ERROR", refused)) : Route(method, pathAndQuery, body);
         var text = answer?.ToJsonString() ?? "";
         return new SimulatedWeChatAnswer(status, text, WeChatPayProtocol.SignedHeaders(text, WeChatPaySimulatorKeys.PlatformKeyId, keys.PlatformPrivateKey, clock.GetUtcNow()));
     }
@@ -144,6 +155,7 @@ public sealed class WeChatPaySimulator(WeChatPaySimulatorKeys keys, IOptions<WeC
                 ("POST", _) when path.StartsWith("/v3/pay/transactions/out-trade-no/", StringComparison.Ordinal) && path.EndsWith("/close", StringComparison.Ordinal) =>
                     Close(Uri.UnescapeDataString(path[34..^6])),
                 ("GET", _) when path.StartsWith("/v3/refund/domestic/refunds/", StringComparison.Ordinal) => RefundOf(Uri.UnescapeDataString(path[28..])),
+                ("GET", "/v3/bill/tradebill") => TradeBill(pathAndQuery),
                 _ => (404, Error("NOT_FOUND", "接口不存在")),
             };
         }
@@ -284,6 +296,43 @@ public sealed class WeChatPaySimulator(WeChatPaySimulatorKeys keys, IOptions<WeC
                 ["nonce"] = nonce,
             },
         }.ToJsonString();
+    }
+
+    private const string BillFilePath = "/v3/billdownload/file";
+
+    /// <summary>bill_date's payments and refunds (those that had succeeded by now), as a file to fetch once by its token.</summary>
+    private (int, JsonObject) TradeBill(string pathAndQuery)
+    {
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(pathAndQuery.Split('?', 2).ElementAtOrDefault(1) ?? "");
+        if (!DateOnly.TryParseExact(query["bill_date"].ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return (400, Error("PARAM_ERROR", "bill_date 格式错误"));
+        }
+        var now = clock.GetUtcNow();
+        if (Bills.BillDay.Start(day) > now)
+        {
+            return (400, Error("NO_STATEMENT_EXIST", "账单日期不能晚于今天"));
+        }
+        var rows = new List<(Bills.BillLine, string?, string)>();
+        foreach (var trade in _trades.Values)
+        {
+            if (trade.PaidAt is { } paid && Bills.BillDay.Contains(day, paid))
+            {
+                rows.Add((new Bills.BillLine(Bills.BillLineKind.Payment, trade.OutTradeNo, trade.TransactionId, null, trade.Amount, paid), null, trade.Description));
+            }
+            rows.AddRange(trade.Refunds.Values.Where(r => r.StatusAt(now) == "SUCCESS" && Bills.BillDay.Contains(day, r.EndsAt)).Select(r =>
+                (new Bills.BillLine(Bills.BillLineKind.Refund, trade.OutTradeNo, trade.TransactionId, r.OutRefundNo, r.Amount, r.EndsAt), (string?)r.RefundId,
+                    trade.Description)));
+        }
+        var file = Encoding.UTF8.GetString(WeChatPayBill.Build(shop.Value.AppId, shop.Value.MchId, rows));
+        var token = Digits(20);
+        _bills[token] = file;
+        return (200, new JsonObject
+        {
+            ["hash_type"] = "SHA1",
+            ["hash_value"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData(Encoding.UTF8.GetBytes(file))),
+            ["download_url"] = shop.Value.BaseUrl.TrimEnd('/') + BillFilePath + "?token=" + token,
+        });
     }
 
     private static JsonObject Error(string code, string message) => new() { ["code"] = code, ["message"] = message };
