@@ -37,6 +37,8 @@ public static class OrdersModule
         services.AddSingleton<OrderTimerService>();
         services.AddSingleton<OrderQueries>();
         services.AddSingleton<PaymentService>();
+        services.AddSingleton<PaymentIntake>();
+        services.AddSingleton<GatewayQueries>();
         services.AddSingleton<Payments.Bills.BillReconciliation>();
         services.AddSingleton<Risk.RiskSettingsStore>();
         services.AddSingleton<Risk.PaymentRiskService>();

@@ -20,7 +20,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace MallPortal.Tests.Orders;
 
 /// <summary>
-/// The arrange steps the order tests share: a seeded database (but for the demo's simulated payments) whose simulated providers' callbacks reach its own PaymentService,
+/// The arrange steps the order tests share: a seeded database (but for the demo's simulated payments) whose simulated providers' callbacks reach its own PaymentIntake,
 /// buyers with a shipping address, SKUs with a known stock, orders placed, paid by a signed notification, shipped.
 /// </summary>
 internal sealed class OrderTestKit : IAsyncDisposable
@@ -153,7 +153,7 @@ internal sealed class OrderTestKit : IAsyncDisposable
     }
 
     public Task<NotificationResult> NotifyAsync(IReadOnlyDictionary<string, string> fields) =>
-        Get<PaymentService>().HandleNotificationAsync(SandboxGateway.GatewayName, GatewayCallback.FromForm(fields));
+        Get<PaymentIntake>().HandleNotificationAsync(SandboxGateway.GatewayName, GatewayCallback.FromForm(fields));
 
     public async Task PayAsync(CheckoutResult placed) =>
         Assert.True((await NotifyAsync(PaidNotice(placed.PaymentNumber, placed.Amount))).Accepted);

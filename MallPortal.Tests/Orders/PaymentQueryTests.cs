@@ -102,7 +102,7 @@ public class PaymentQueryTests
         var sku = await kit.SkuAsync(available: 10);
         var unpaid = await kit.PlaceAsync(buyer, address, [new CheckoutLine(sku.SkuId, 1)]);
         await kit.Get<PaymentService>().StartAsync(buyer, Assert.Single(unpaid.OrderNumbers), OrderTestKit.SiteUrl);
-        var payments = kit.Get<PaymentService>();
+        var payments = kit.Get<GatewayQueries>();
         var tick = TimeSpan.FromMinutes(1);
 
         Assert.Equal(0, await payments.QueryLateAsync(tick)); // too young

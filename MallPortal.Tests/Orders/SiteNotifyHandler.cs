@@ -8,7 +8,7 @@ namespace MallPortal.Tests.Orders;
 
 /// <summary>
 /// Stands in for the site's /payments/notify/{gateway} endpoint behind the simulated providers' HTTP clients: it hands
-/// the headers, raw body and form to <see cref="PaymentService"/> of the same app and answers as the endpoint would.
+/// the headers, raw body and form to <see cref="PaymentIntake"/> of the same app and answers as the endpoint would.
 /// <see cref="FailFirst"/> makes the first calls fail as an unreachable site would.
 /// </summary>
 internal sealed class SiteNotifyHandler : HttpMessageHandler
@@ -40,7 +40,7 @@ internal sealed class SiteNotifyHandler : HttpMessageHandler
         var body = await request.Content!.ReadAsByteArrayAsync(cancellationToken);
         var fields = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body)).ToDictionary(f => f.Key, f => f.Value.ToString());
         var headers = request.Headers.Concat(request.Content.Headers).ToDictionary(h => h.Key, h => string.Join(",", h.Value));
-        var payments = Services!.GetRequiredService<PaymentService>();
+        var payments = Services!.GetRequiredService<PaymentIntake>();
         var result = await payments.HandleNotificationAsync(path[NotifyPath.Length..], new GatewayCallback(headers, body, fields), cancellationToken);
         return new HttpResponseMessage((HttpStatusCode)result.Answer.StatusCode) { Content = new StringContent(result.Body) };
     }

@@ -16,7 +16,7 @@ public sealed record RefundWatchCounts(int Processing, int Failed);
 /// 退款监控, the platform's view of the money going back: refunds the providers are still paying (ask now), those they
 /// could not (pay them back another way and record how: the buyer is told), and those paid by hand. Admins only.
 /// </summary>
-public sealed class RefundWatchService(IDbContextFactory<MallDbContext> contexts, PaymentService payments, NotificationService notifications,
+public sealed class RefundWatchService(IDbContextFactory<MallDbContext> contexts, GatewayQueries payments, NotificationService notifications,
     TimeProvider clock)
 {
     public async Task<IReadOnlyList<RefundWatchRow>> ListAsync(Actor actor, RefundGatewayState state, CancellationToken cancellationToken = default)

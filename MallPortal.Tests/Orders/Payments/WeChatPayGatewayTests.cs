@@ -95,7 +95,7 @@ public class WeChatPayGatewayTests
         var refunds = kit.Get<RefundService>();
         var refundNumber = await refunds.RequestCancellationAsync(buyer, number, "不想要了");
         await refunds.DecideAsync(await kit.MerchantAsync(), refundNumber, true, null);
-        var payments = kit.Get<PaymentService>();
+        var payments = kit.Get<GatewayQueries>();
         Assert.Equal(0, await payments.QueryProcessingRefundsAsync());
         kit.Clock.Advance(TimeSpan.FromSeconds(10));
 

@@ -17,7 +17,7 @@ public static class OrderEndpoints
     public static IEndpointRouteBuilder MapOrderEndpoints(this IEndpointRouteBuilder endpoints)
     {
         // Each provider's notification as received (headers, the raw body some of them sign, the form), answered as it expects.
-        endpoints.MapPost("/payments/notify/{gateway}", async (string gateway, HttpRequest request, PaymentService payments, CancellationToken ct) =>
+        endpoints.MapPost("/payments/notify/{gateway}", async (string gateway, HttpRequest request, PaymentIntake payments, CancellationToken ct) =>
         {
             var result = await payments.HandleNotificationAsync(gateway, await CallbackAsync(request, ct), ct);
             return Results.Text(result.Answer.Body, result.Answer.ContentType, Encoding.UTF8, result.Answer.StatusCode);

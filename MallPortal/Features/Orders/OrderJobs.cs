@@ -36,7 +36,7 @@ public sealed class AutoConfirmReceiptJob(OrderTimerService timers, TimeProvider
 
 /// <summary>Thin: asks the gateways about payments whose notification is late (at 1, 5 and 15 minutes) and refunds still processing.</summary>
 [DisallowConcurrentExecution]
-public sealed class QueryLatePaymentsJob(Core.Orders.Payments.PaymentService payments, IConfiguration config) : IJob
+public sealed class QueryLatePaymentsJob(Core.Orders.Payments.GatewayQueries payments, IConfiguration config) : IJob
 {
     public static readonly JobKey Key = new("query-late-payments");
 

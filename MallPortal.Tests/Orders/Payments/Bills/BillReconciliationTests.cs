@@ -84,7 +84,7 @@ public class BillReconciliationTests
         var refunds = kit.Get<RefundService>();
         await refunds.DecideAsync(await kit.MerchantAsync(), await refunds.RequestCancellationAsync(buyer, wechatOrder, "不想要了"), true, null);
         kit.Clock.Advance(TimeSpan.FromSeconds(11));
-        await kit.Get<PaymentService>().QueryProcessingRefundsAsync();
+        await kit.Get<GatewayQueries>().QueryProcessingRefundsAsync();
 
         var bills = kit.Get<BillReconciliation>();
         Assert.Equal([AlipayGateway.GatewayName, SandboxGateway.GatewayName, WeChatPayGateway.GatewayName], bills.Sources.Order());
