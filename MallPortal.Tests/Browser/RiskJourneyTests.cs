@@ -35,6 +35,7 @@ public class RiskJourneyTests(BrowserFixture browser)
         var admin = await browser.NewPageAsync();
         await admin.LogInAsync(MallPortalFactory.AdminLogin, MallPortalFactory.AdminPassword, "/admin");
         await admin.WaitForInteractiveAsync();
+        await Assertions.Expect(admin.GetByTestId("todo-risk")).ToContainTextAsync("待审核支付");
         await admin.GetByRole(AriaRole.Link, new() { Name = "支付风控" }).ClickAsync();
         await admin.WaitForReadyAsync("risk-queue");
         var row = admin.GetByTestId("risk-review-row").Filter(new() { HasText = number });

@@ -38,6 +38,14 @@ public sealed class RiskReviewService(IDbContextFactory<MallDbContext> contexts,
             orders.Where(o => o.PaymentId == x.r.PaymentId).Select(o => o.Row).ToList())).ToList(), total);
     }
 
+    /// <summary>Payments waiting for the admin's decision (the overview's to-do).</summary>
+    public async Task<int> PendingCountAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        actor.Require(Roles.Admin);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.PaymentReviews.CountAsync(r => r.Status == PaymentReviewStatus.Pending, cancellationToken);
+    }
+
     /// <summary>
     /// Release (a note is optional) or refuse with the reason the buyer reads. A second decision is refused; refusing again a
     /// refused payment whose refund the provider did not take retries the orders still waiting.

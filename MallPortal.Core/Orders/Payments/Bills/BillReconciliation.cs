@@ -52,6 +52,14 @@ public sealed class BillReconciliation(IDbContextFactory<MallDbContext> contexts
         return imported;
     }
 
+    /// <summary>Differences nobody has handled yet (the overview's to-do).</summary>
+    public async Task<int> OpenCountAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        actor.Require(Roles.Admin);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.BillDifferences.CountAsync(d => d.Status == BillDifferenceStatus.Open, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<BillRow>> BillsAsync(Actor actor, int take = 30, CancellationToken cancellationToken = default)
     {
         actor.Require(Roles.Admin);
