@@ -24,6 +24,9 @@ public enum RiskSignals
     LargePayment = 1,
     ShopLimit = 2,
     SharedDevice = 4,
+
+    /// <summary>Paid while the buyer was stopped for too many attempts and had not confirmed the SMS code (at a cashier opened before).</summary>
+    UnverifiedAttempts = 8,
 }
 
 /// <summary>A paid payment held by the risk rules (支付风控审核): the admin releases it to the merchants or refuses (refunds) it.</summary>
@@ -79,6 +82,8 @@ internal sealed class PaymentReviewConfiguration : IEntityTypeConfiguration<Paym
         builder.HasIndex(r => r.PaymentId).IsUnique();
         builder.HasIndex(r => new { r.Status, r.HeldAt });
         builder.Property(r => r.Detail).HasMaxLength(RiskEvent.DetailMaxLength).IsRequired();
+        // Several signals are stored as their names joined by commas.
+        builder.Property(r => r.Signals).HasMaxLength(100);
         builder.Property(r => r.Note).HasMaxLength(PaymentReview.NoteMaxLength);
         // Two admins deciding at once: the second save finds the status moved.
         builder.Property(r => r.Status).IsConcurrencyToken();

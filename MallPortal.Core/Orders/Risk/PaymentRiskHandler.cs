@@ -31,7 +31,8 @@ public sealed class PaymentRiskHandler(RiskSettingsStore store, ILiveUpdates liv
             var limits = await db.ShopRiskLimits.AsNoTracking().Where(l => shopIds.Contains(l.ShopId)).ToDictionaryAsync(l => l.ShopId, l => l.HoldAboveFen, cancellationToken);
             var shares = orders.Select(o => new ShopShare(o.ShopId, o.TotalFen, limits.TryGetValue(o.ShopId, out var limit) ? limit : null)).ToList();
             var sharing = await SharingAccountsAsync(db, settings, payment.Number, payment.BuyerUserId, now, cancellationToken);
-            var signals = RiskPolicy.Payment(settings, payment.Amount.Fen, shares, sharing);
+            var signals = RiskPolicy.Payment(settings, payment.Amount.Fen, shares, sharing,
+                await StoppedUnverifiedAsync(db, settings, payment.BuyerUserId, now, cancellationToken));
             if (signals == RiskSignals.None)
             {
                 continue;
@@ -52,6 +53,20 @@ public sealed class PaymentRiskHandler(RiskSettingsStore store, ILiveUpdates liv
         {
             await live.PublishAsync(new RiskChanged(), cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Stopped for too many attempts within the window and not verified since: the buyer finished at a cashier opened
+    /// before the stop (the provider's cashier cannot be taken back), so the payment waits for the admin instead.
+    /// </summary>
+    private static async Task<bool> StoppedUnverifiedAsync(MallDbContext db, RiskSettings settings, int buyerUserId, DateTime now,
+        CancellationToken cancellationToken)
+    {
+        var since = now.AddMinutes(-settings.AttemptWindowMinutes);
+        var stopped = await db.RiskEvents.Where(e => e.UserId == buyerUserId && e.Action == RiskAction.Blocked && e.At > since)
+            .MaxAsync(e => (DateTime?)e.At, cancellationToken);
+        return stopped is { } at
+               && !await db.RiskEvents.AnyAsync(e => e.UserId == buyerUserId && e.Action == RiskAction.Verified && e.At >= at, cancellationToken);
     }
 
     /// <summary>How many accounts paid from this payment's device or network in the window, its buyer included (0: not known).</summary>

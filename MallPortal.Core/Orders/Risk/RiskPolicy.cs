@@ -38,11 +38,13 @@ public static class RiskPolicy
 
     /// <summary>
     /// Why a paid payment must wait for review, if it must: above the platform's line, a shop's order above that shop's own
-    /// line, or one of many accounts paying from its device or network (<paramref name="sharingAccounts"/>, itself included).
+    /// line, one of many accounts paying from its device or network (<paramref name="sharingAccounts"/>, itself included), or
+    /// paid while its buyer was stopped for too many attempts and had not confirmed the SMS code.
     /// </summary>
-    public static RiskSignals Payment(RiskSettings settings, long paymentFen, IEnumerable<ShopShare> orders, int sharingAccounts)
+    public static RiskSignals Payment(RiskSettings settings, long paymentFen, IEnumerable<ShopShare> orders, int sharingAccounts,
+        bool stoppedUnverified = false)
     {
-        var signals = RiskSignals.None;
+        var signals = stoppedUnverified ? RiskSignals.UnverifiedAttempts : RiskSignals.None;
         if (settings.HoldAboveFen > 0 && paymentFen > settings.HoldAboveFen)
         {
             signals |= RiskSignals.LargePayment;

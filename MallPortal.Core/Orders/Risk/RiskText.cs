@@ -41,6 +41,10 @@ public static class RiskText
         {
             yield return RiskRule.SharedDevice;
         }
+        if (signals.HasFlag(RiskSignals.UnverifiedAttempts))
+        {
+            yield return RiskRule.RapidAttempts;
+        }
     }
 
     public static string Signals(RiskSignals signals) => string.Join("、", Rules(signals).Select(r => Rule(r)));
@@ -60,6 +64,10 @@ public static class RiskText
         if (signals.HasFlag(RiskSignals.SharedDevice))
         {
             parts.Add(string.Format(CoreText.RiskDetailShared, sharingAccounts));
+        }
+        if (signals.HasFlag(RiskSignals.UnverifiedAttempts))
+        {
+            parts.Add(CoreText.RiskDetailUnverified);
         }
         return string.Join("；", parts);
     }

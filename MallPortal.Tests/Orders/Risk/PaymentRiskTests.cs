@@ -165,6 +165,29 @@ public class PaymentRiskTests
     }
 
     [Fact]
+    public async Task A_buyer_stopped_for_attempts_who_pays_at_a_cashier_opened_before_is_held_until_the_admin_decides()
+    {
+        await using var kit = await OrderTestKit.CreateAsync(DatabaseProvider.Sqlite);
+        var (buyer, address) = await kit.BuyerAsync();
+        var sku = await kit.SkuAsync();
+        var number = Assert.Single((await kit.PlaceAsync(buyer, address, [new CheckoutLine(sku.SkuId, 1)])).OrderNumbers);
+        var payments = kit.Get<PaymentService>();
+        var browser = new ClientTrace("device-of-the-buyer", null);
+        var first = OrderTestKit.SandboxTradeNo(await payments.StartAsync(buyer, number, OrderTestKit.SiteUrl, PaymentDevice.Computer, browser));
+        for (var i = 0; i < 4; i++)
+        {
+            await payments.StartAsync(buyer, number, OrderTestKit.SiteUrl, PaymentDevice.Computer, browser);
+        }
+        await Assert.ThrowsAsync<RiskVerificationRequiredException>(() => payments.StartAsync(buyer, number, OrderTestKit.SiteUrl, PaymentDevice.Computer, browser));
+
+        await kit.Get<Core.Orders.Payments.Sandbox.SandboxProvider>().PayAsync(first);
+
+        var row = Assert.Single((await kit.Get<RiskReviewService>().QueueAsync(await kit.AdminAsync(), PaymentReviewStatus.Pending, 0, 10)).Items);
+        Assert.Equal((RiskSignals.UnverifiedAttempts, number), (row.Signals, row.Orders[0].Number));
+        Assert.Null(await kit.Get<OrderQueries>().GetAsync(await kit.MerchantAsync(), OrderScope.Shop, number));
+    }
+
+    [Fact]
     public async Task The_third_account_paying_from_one_device_is_held_for_review()
     {
         await using var kit = await OrderTestKit.CreateAsync(DatabaseProvider.Sqlite);

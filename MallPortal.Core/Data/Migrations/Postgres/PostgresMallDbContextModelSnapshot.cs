@@ -3160,8 +3160,8 @@ namespace MallPortal.Core.Data.Migrations.Postgres
 
                     b.Property<string>("Signals")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("Status")
                         .IsConcurrencyToken()

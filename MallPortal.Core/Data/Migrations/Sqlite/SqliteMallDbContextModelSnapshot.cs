@@ -3031,7 +3031,7 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
 
                     b.Property<string>("Signals")
                         .IsRequired()
-                        .HasMaxLength(40)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
