@@ -23,4 +23,13 @@ public enum OrderEventKind
     ParcelProblem,
     AfterSale,
     AfterSaleRefunded,
+
+    /// <summary>The payment was held by the risk rules (支付安全审核); the merchant does not see the order yet.</summary>
+    RiskHeld,
+
+    /// <summary>The admin released the held payment: the order reaches its merchant.</summary>
+    RiskReleased,
+
+    /// <summary>The admin refused the held payment (the note is the reason the buyer reads); the order is cancelled and refunded.</summary>
+    RiskRefused,
 }

@@ -86,6 +86,18 @@ public sealed class OrderNotifier(IDbContextFactory<MallDbContext> contexts, Not
                 case OrderEventKind.CancellationRejected:
                     await Tell(o.BuyerUserId, NotificationTemplates.CancellationRejected, buyerLink);
                     break;
+                case OrderEventKind.RiskReleased:
+                    // The order reaches its merchant only now.
+                    await Tell(o.BuyerUserId, NotificationTemplates.PaymentReleased, buyerLink);
+                    await Tell(o.OwnerUserId, NotificationTemplates.MerchantNewOrder, shopLink);
+                    await live.PublishAsync(new NewOrderReceived(o.ShopId, o.Number, o.TotalFen), cancellationToken);
+                    break;
+                case OrderEventKind.RiskRefused:
+                    await Tell(o.BuyerUserId, NotificationTemplates.PaymentRefused, buyerLink);
+                    break;
+                case OrderEventKind.CancelWithRefund when news.Any(n => n.OrderId == item.OrderId && n.Kind == OrderEventKind.RiskRefused):
+                    // Told once, with the reason, by the refusal above.
+                    break;
                 case OrderEventKind.CancelWithRefund when item.Detail is null:
                     await Tell(o.BuyerUserId, NotificationTemplates.OrderCancelledOnRequest, buyerLink);
                     break;

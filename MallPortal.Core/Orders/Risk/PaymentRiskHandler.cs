@@ -39,6 +39,7 @@ public sealed class PaymentRiskHandler(RiskSettingsStore store, ILiveUpdates liv
             }
             var detail = RiskText.Held(signals, payment.Amount, settings.HoldAbove, shares, sharing);
             db.PaymentReviews.Add(new PaymentReview(payment.Id, signals, detail, now));
+            orders.ForEach(o => o.Record(OrderEventKind.RiskHeld, null, null, now));
             foreach (var rule in RiskText.Rules(signals))
             {
                 db.RiskEvents.Add(new RiskEvent(rule, RiskAction.Held, payment.BuyerUserId, payment.Number, orders.Count == 1 ? orders[0].Number : null,

@@ -1,7 +1,6 @@
 using MallPortal.Core.Accounts;
 using MallPortal.Core.Common;
 using MallPortal.Core.Data;
-using MallPortal.Core.Notifications;
 using MallPortal.Core.Resources;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,8 +10,8 @@ namespace MallPortal.Core.Orders.Risk;
 /// 支付风控审核: the admin's queue of payments the rules held. Released, the orders reach their merchants (who are told now);
 /// refused, every order is refunded through its gateway and cancelled. Each decision is logged and the buyer is told.
 /// </summary>
-public sealed class RiskReviewService(IDbContextFactory<MallDbContext> contexts, RefundService refunds, OrderNumbers numbers,
-    NotificationService notifications, ILiveUpdates live, TimeProvider clock)
+public sealed class RiskReviewService(IDbContextFactory<MallDbContext> contexts, RefundService refunds, OrderSteps steps, OrderNumbers numbers,
+    ILiveUpdates live, TimeProvider clock)
 {
     public async Task<Page<HeldPaymentRow>> QueueAsync(Actor actor, PaymentReviewStatus status, int page, int pageSize,
         CancellationToken cancellationToken = default)
@@ -64,27 +63,34 @@ public sealed class RiskReviewService(IDbContextFactory<MallDbContext> contexts,
             review.Decide(release, note, actor.UserId, now);
             db.RiskEvents.Add(new RiskEvent(null, release ? RiskAction.Released : RiskAction.Refused, payment.BuyerUserId, payment.Number, null,
                 review.Note ?? CoreText.RiskReleasedNoNote, actor.UserId, now));
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                throw new DomainException(CoreText.RiskReviewDecided);
-            }
         }
-        var orders = await OrderAccess.Full(db).Where(o => o.PaymentId == payment.Id).ToListAsync(cancellationToken);
-        if (!release)
+        var orders = await OrderAccess.Full(db).Where(o => o.PaymentId == payment.Id && o.Status == OrderStatus.PendingShipment).ToListAsync(cancellationToken);
+        try
         {
-            orders = orders.Where(o => o.Status == OrderStatus.PendingShipment).ToList();
-            foreach (var order in orders)
+            if (release)
             {
-                var refund = new Refund(numbers.Refund(now), order, review.Note, now);
-                db.Refunds.Add(refund);
-                await refunds.RefundWholeAsync(db, order, refund, actor.UserId, now, cancellationToken);
+                // The timeline says so, and the step tells the merchant (who hears of the order only now) and the buyer.
+                orders.ForEach(o => o.Record(OrderEventKind.RiskReleased, review.Note, actor.UserId, now));
+                await steps.CommitAsync(db, cancellationToken);
+            }
+            else
+            {
+                // The decision is kept first: a provider refusing one refund leaves the payment refused, to be retried.
+                await db.SaveChangesAsync(cancellationToken);
+                foreach (var order in orders)
+                {
+                    order.Record(OrderEventKind.RiskRefused, review.Note, actor.UserId, now);
+                    var refund = new Refund(numbers.Refund(now), order, review.Note, now);
+                    db.Refunds.Add(refund);
+                    await refunds.RefundWholeAsync(db, order, refund, actor.UserId, now, cancellationToken);
+                }
             }
         }
-        await TellAsync(db, payment.BuyerUserId, orders, release, review.Note, cancellationToken);
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new DomainException(CoreText.RiskReviewDecided);
+        }
+        await live.PublishAsync(new RiskChanged(), cancellationToken);
     }
 
     /// <summary>The log of every hit and decision, newest first; optionally one rule's.</summary>
@@ -104,25 +110,6 @@ public sealed class RiskReviewService(IDbContextFactory<MallDbContext> contexts,
                               e.PaymentNumber, e.OrderNumber, e.Detail, a == null ? null : a.Nickname))
             .Skip(Math.Max(0, page) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return new Page<RiskEventRow>(rows, total);
-    }
-
-    private async Task TellAsync(MallDbContext db, int buyerUserId, List<Order> orders, bool released, string? note, CancellationToken cancellationToken)
-    {
-        foreach (var order in orders)
-        {
-            var values = new Dictionary<string, string> { ["number"] = order.Number, ["amount"] = order.Total.ToString(), ["reason"] = note ?? "", ["method"] = "在线支付" };
-            await notifications.NotifyAsync(buyerUserId, released ? NotificationTemplates.PaymentReleased : NotificationTemplates.PaymentRefused, values,
-                $"/account/orders/{order.Number}", cancellationToken);
-            if (released)
-            {
-                // The order reaches its merchant only now.
-                var owner = await db.Shops.Where(s => s.Id == order.ShopId).Select(s => s.OwnerUserId).SingleAsync(cancellationToken);
-                await notifications.NotifyAsync(owner, NotificationTemplates.MerchantNewOrder, values, $"/merchant/orders/{order.Number}", cancellationToken);
-                await live.PublishAsync(new NewOrderReceived(order.ShopId, order.Number, order.TotalFen), cancellationToken);
-                await live.PublishAsync(new OrderChanged(order.Id, order.Number, order.BuyerUserId, order.ShopId, order.Status), cancellationToken);
-            }
-        }
-        await live.PublishAsync(new RiskChanged(), cancellationToken);
     }
 }
 

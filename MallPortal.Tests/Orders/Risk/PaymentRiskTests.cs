@@ -41,7 +41,9 @@ public class PaymentRiskTests
         Assert.Contains($"超过该店审核线 {sku.Price}", row.Detail);
         await reviews.DecideAsync(admin, row.Id, release: true, note: null);
 
-        Assert.False((await queries.GetAsync(merchant, OrderScope.Shop, number))!.UnderReview);
+        var released = (await queries.GetAsync(merchant, OrderScope.Shop, number))!;
+        Assert.False(released.UnderReview);
+        Assert.Equal(OrderEventKind.RiskReleased, released.Timeline[^1].Kind);
         await kit.ShipAsync(number);
         Assert.Equal(["新订单待发货"], await TitlesAsync(kit, merchant.UserId, "新订单", number));
         Assert.Contains("订单已通过安全审核", await TitlesAsync(kit, buyer.UserId, "订单"));
@@ -84,6 +86,12 @@ public class PaymentRiskTests
         Assert.Equal(10, (await kit.StockAsync(sku.SkuId)).Available);
         var body = await kit.QueryAsync(c => c.Notifications.Where(n => n.UserId == buyer.UserId && n.Title == "订单未通过安全审核").Select(n => n.Body).SingleAsync());
         Assert.Contains("收货人与账户信息不符", body);
+        // Told once, with the reason; the timeline says why the order was cancelled.
+        Assert.DoesNotContain("订单已取消并退款", await TitlesAsync(kit, buyer.UserId, "订单", number));
+        var timeline = (await kit.Get<OrderQueries>().GetAsync(buyer, OrderScope.Buyer, number))!.Timeline;
+        Assert.Equal([OrderEventKind.Placed, OrderEventKind.Pay, OrderEventKind.RiskHeld, OrderEventKind.RiskRefused, OrderEventKind.CancelWithRefund],
+            timeline.Select(e => e.Kind).ToList());
+        Assert.Equal("收货人与账户信息不符，无法核实", timeline.Single(e => e.Kind == OrderEventKind.RiskRefused).Note);
         var refused = Assert.Single((await reviews.QueueAsync(admin, PaymentReviewStatus.Refused, 0, 10)).Items);
         Assert.False(refused.RefundPending);
         await kit.AssertLedgerReconcilesAsync();
