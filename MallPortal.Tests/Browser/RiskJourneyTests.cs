@@ -23,6 +23,7 @@ public class RiskJourneyTests(BrowserFixture browser)
         await OrderJourneyTests.BuyNowAsync(buyer, "在线支付（沙箱）");
         await buyer.GetByTestId("sandbox-pay").ClickAsync();
         await Assertions.Expect(buyer.GetByTestId("payment-result")).ToContainTextAsync("支付成功");
+        await Assertions.Expect(buyer.GetByTestId("result-review")).ToContainTextAsync("安全审核");
         var number = await buyer.GetByTestId("payment-result").GetByRole(AriaRole.Link).First.InnerTextAsync();
         await buyer.GotoAsync($"/account/orders/{number}");
         await buyer.WaitForReadyAsync("order");
@@ -41,6 +42,7 @@ public class RiskJourneyTests(BrowserFixture browser)
         var row = admin.GetByTestId("risk-review-row").Filter(new() { HasText = number });
         await Assertions.Expect(row.GetByTestId("risk-reasons")).ToContainTextAsync("店铺大额订单");
         await row.GetByTestId("risk-release").ClickAsync();
+        await admin.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "放行" }).ClickAsync();
         await Assertions.Expect(admin.Locator(".mud-snackbar")).ToContainTextAsync("已放行");
         await Assertions.Expect(row).ToHaveCountAsync(0);
         await admin.GetByRole(AriaRole.Tab, new() { Name = "风险事件" }).ClickAsync();

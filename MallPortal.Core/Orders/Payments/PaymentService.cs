@@ -60,7 +60,8 @@ public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, Pa
         }
         var orders = await db.Orders.Where(o => o.PaymentId == payment.Id).OrderBy(o => o.Id)
             .Select(o => new PaymentOrder(o.Number, o.Status)).ToListAsync(cancellationToken);
-        return new PaymentView(payment.Number, payment.Amount, payment.Status, payment.Gateway, orders);
+        return new PaymentView(payment.Number, payment.Amount, payment.Status, payment.Gateway, orders,
+            await Risk.RiskHolds.IsHeldAsync(db, payment.Id, cancellationToken));
     }
 
     /// <summary>
@@ -102,6 +103,7 @@ public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, Pa
 /// <summary>A started payment: which, how much, through which gateway, and what the buyer's browser does next.</summary>
 public sealed record PaymentStart(string PaymentNumber, Money Amount, string Gateway, GatewayStart Start);
 
-public sealed record PaymentView(string Number, Money Amount, PaymentStatus Status, string Gateway, IReadOnlyList<PaymentOrder> Orders);
+/// <summary><paramref name="UnderReview"/>: paid, and held by the risk rules until the admin decides.</summary>
+public sealed record PaymentView(string Number, Money Amount, PaymentStatus Status, string Gateway, IReadOnlyList<PaymentOrder> Orders, bool UnderReview = false);
 
 public sealed record PaymentOrder(string Number, OrderStatus Status);

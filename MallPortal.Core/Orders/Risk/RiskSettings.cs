@@ -11,6 +11,9 @@ public class RiskSettings
 {
     public const int SingletonId = 1;
 
+    /// <summary>The highest review line the admin may set: ¥100,000,000.</summary>
+    public const long MaxLineFen = 100_000_000_00;
+
     protected RiskSettings()
     {
     }
@@ -40,7 +43,10 @@ public class RiskSettings
     /// <summary>Checks every field first, so a bad one changes nothing.</summary>
     internal void Change(RiskSettingsInput input)
     {
-        Check(input.HoldAbove.Fen, 0, 100_000_000_00, nameof(input.HoldAbove), CoreText.RiskHoldAbove);
+        if (input.HoldAbove.Fen is < 0 or > MaxLineFen)
+        {
+            throw new DomainException(string.Format(CoreText.RiskSettingOutOfRange, CoreText.RiskHoldAbove, Money.Zero, new Money(MaxLineFen)), nameof(input.HoldAbove));
+        }
         Check(input.AttemptLimit, 0, 100, nameof(input.AttemptLimit), CoreText.RiskAttemptLimit);
         Check(input.AttemptWindowMinutes, 1, 1440, nameof(input.AttemptWindowMinutes), CoreText.RiskAttemptWindow);
         Check(input.SharedAccountLimit, 0, 100, nameof(input.SharedAccountLimit), CoreText.RiskSharedLimit);

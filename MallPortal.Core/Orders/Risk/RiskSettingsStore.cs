@@ -30,9 +30,9 @@ public sealed class RiskSettingsStore(IDbContextFactory<MallDbContext> contexts)
     public async Task SetShopLimitAsync(Actor actor, int shopId, Money? holdAbove, CancellationToken cancellationToken = default)
     {
         actor.Require(Roles.Admin);
-        if (holdAbove is { Fen: < 0 } or { Fen: > 100_000_000_00 })
+        if (holdAbove is { Fen: < 0 or > RiskSettings.MaxLineFen })
         {
-            throw new DomainException(string.Format(CoreText.RiskSettingOutOfRange, CoreText.RiskHoldAbove, 0, 100_000_000_00), "HoldAbove");
+            throw new DomainException(string.Format(CoreText.RiskSettingOutOfRange, CoreText.RiskHoldAbove, Money.Zero, new Money(RiskSettings.MaxLineFen)), "HoldAbove");
         }
         await using var db = await Contexts.CreateDbContextAsync(cancellationToken);
         if (!await db.Shops.AnyAsync(s => s.Id == shopId, cancellationToken))
