@@ -33,7 +33,7 @@ internal sealed class CommissionEstimator(DistributionSettingsStore settingsStor
         var overrides = await db.ProductCommissionRules.AsNoTracking().Where(r => productIds.Contains(r.ProductId)).ToDictionaryAsync(r => r.ProductId, cancellationToken);
         var beneficiaries = await GradedAsync(db, chain, cancellationToken);
         var risks = await Risk.CommissionRiskCheck.AssessAsync(db, order, chain, policy.SelfPurchase, order.PaidAt ?? ledger.Now, cancellationToken);
-        Risk.CommissionRiskText.Log(db, order, risks, ledger.Now);
+        await Risk.CommissionRiskText.LogAsync(db, order, risks, ledger.Now, cancellationToken);
         var shopRule = new CommissionRule(policy.Rates.Take(levels).ToList(), policy.Base);
         foreach (var line in order.Lines)
         {

@@ -2,6 +2,7 @@ using MallPortal.Core.Data;
 using MallPortal.Core.Orders;
 using MallPortal.Core.Orders.Risk;
 using MallPortal.Core.Resources;
+using Microsoft.EntityFrameworkCore;
 
 namespace MallPortal.Core.Distribution.Risk;
 
@@ -21,12 +22,20 @@ public static class CommissionRiskText
     };
 
     /// <summary>Each held beneficiary of an order is a hit in the platform's risk log too (in the payment's transaction).</summary>
-    internal static void Log(MallDbContext db, Order order, IReadOnlyDictionary<int, CommissionRisk> risks, DateTime now)
+    internal static async Task LogAsync(MallDbContext db, Order order, IReadOnlyDictionary<int, CommissionRisk> risks, DateTime now,
+        CancellationToken cancellationToken)
     {
-        foreach (var (distributorId, risk) in risks.Where(r => r.Value != CommissionRisk.None))
+        var flagged = risks.Where(r => r.Value != CommissionRisk.None).ToList();
+        if (flagged.Count == 0)
+        {
+            return;
+        }
+        var ids = flagged.Select(r => r.Key).ToList();
+        var names = await db.Distributors.Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
+        foreach (var (distributorId, risk) in flagged)
         {
             db.RiskEvents.Add(new RiskEvent(RiskRule.SharedWithDistributor, RiskAction.CommissionHeld, order.BuyerUserId, order.Payment?.Number, order.Number,
-                string.Format(CoreText.RiskCommissionHeldDetail, distributorId, Describe(risk)), null, now));
+                string.Format(CoreText.RiskCommissionHeldDetail, names.GetValueOrDefault(distributorId, "#" + distributorId), Describe(risk)), null, now));
         }
     }
 }
