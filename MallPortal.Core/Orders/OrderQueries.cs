@@ -94,12 +94,13 @@ public sealed class OrderQueries(IDbContextFactory<MallDbContext> contexts, Busi
                           {
                               Order = o, ShopName = s.Name, Buyer = u.Nickname,
                               Open = db.Refunds.Any(r => r.OrderId == o.Id && r.Status == RefundStatus.Requested),
+                              Held = db.PaymentReviews.Any(r => r.PaymentId == o.PaymentId && r.Status == PaymentReviewStatus.Pending),
                           }).AsNoTracking().ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Order.Id).ToList();
         var lines = await db.OrderLines.AsNoTracking().Where(l => ids.Contains(l.OrderId)).ToListAsync(cancellationToken);
         return new Page<OrderRow>(rows.Select(r => new OrderRow(r.Order.Number, r.Order.ShopId, r.ShopName, r.Buyer, r.Order.Status,
             r.Order.PaymentMethod, r.Order.Total, r.Order.PlacedAt, r.Order.PayBy, lines.Where(l => l.OrderId == r.Order.Id).Select(View).ToList(), r.Open,
-            r.Order.ReceiptExtendedAt != null)).ToList(), total);
+            r.Order.ReceiptExtendedAt != null, r.Held)).ToList(), total);
     }
 
     private IQueryable<Order> Filter(MallDbContext db, IQueryable<Order> orders, OrderFilter filter)

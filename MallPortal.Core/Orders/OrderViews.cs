@@ -4,7 +4,7 @@ namespace MallPortal.Core.Orders;
 
 /// <summary>One order in a list: enough to recognise it and act on it.</summary>
 public sealed record OrderRow(string Number, int ShopId, string ShopName, string BuyerName, OrderStatus Status, string PaymentMethod, Money Total,
-    DateTime PlacedAt, DateTime PayBy, IReadOnlyList<OrderLineView> Lines, bool CancellationOpen, bool ReceiptExtended = false)
+    DateTime PlacedAt, DateTime PayBy, IReadOnlyList<OrderLineView> Lines, bool CancellationOpen, bool ReceiptExtended = false, bool UnderReview = false)
 {
     public bool IsCashOnDelivery => Payments.CashOnDeliveryGateway.Is(PaymentMethod);
 }

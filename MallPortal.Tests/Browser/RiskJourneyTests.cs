@@ -25,6 +25,9 @@ public class RiskJourneyTests(BrowserFixture browser)
         await Assertions.Expect(buyer.GetByTestId("payment-result")).ToContainTextAsync("支付成功");
         await Assertions.Expect(buyer.GetByTestId("result-review")).ToContainTextAsync("安全审核");
         var number = await buyer.GetByTestId("payment-result").GetByRole(AriaRole.Link).First.InnerTextAsync();
+        await buyer.GotoAsync("/account/orders");
+        await buyer.WaitForReadyAsync("orders");
+        await Assertions.Expect(buyer.Locator($"[data-number='{number}']").GetByTestId("review-chip")).ToHaveTextAsync("安全审核中");
         await buyer.GotoAsync($"/account/orders/{number}");
         await buyer.WaitForReadyAsync("order");
         await Assertions.Expect(buyer.GetByTestId("risk-review")).ToContainTextAsync("安全审核");

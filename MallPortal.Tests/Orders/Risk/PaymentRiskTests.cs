@@ -27,6 +27,7 @@ public class PaymentRiskTests
         Assert.Null(await queries.GetAsync(merchant, OrderScope.Shop, number));
         Assert.DoesNotContain(number, (await queries.ListAsync(merchant, OrderScope.Shop, new OrderFilter(), 0, 50)).Items.Select(o => o.Number));
         await Assert.ThrowsAsync<DomainException>(() => kit.ShipAsync(number));
+        Assert.True((await queries.ListAsync(buyer, OrderScope.Buyer, new OrderFilter(), 0, 50)).Items.Single(o => o.Number == number).UnderReview);
         var mine = await queries.GetAsync(buyer, OrderScope.Buyer, number);
         Assert.True(mine!.UnderReview);
         Assert.Equal(OrderStatus.PendingShipment, mine.Status);
@@ -44,6 +45,7 @@ public class PaymentRiskTests
         var released = (await queries.GetAsync(merchant, OrderScope.Shop, number))!;
         Assert.False(released.UnderReview);
         Assert.Equal(OrderEventKind.RiskReleased, released.Timeline[^1].Kind);
+        Assert.False((await queries.ListAsync(buyer, OrderScope.Buyer, new OrderFilter(), 0, 50)).Items.Single(o => o.Number == number).UnderReview);
         await kit.ShipAsync(number);
         Assert.Equal(["新订单待发货"], await TitlesAsync(kit, merchant.UserId, "新订单", number));
         Assert.Contains("订单已通过安全审核", await TitlesAsync(kit, buyer.UserId, "订单"));
