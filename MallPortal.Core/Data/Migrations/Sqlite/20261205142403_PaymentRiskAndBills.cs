@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace MallPortal.Core.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class PaymentRisk : Migration
+    public partial class PaymentRiskAndBills : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -35,13 +35,36 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PaymentBills",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Gateway = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Payments = table.Column<int>(type: "INTEGER", nullable: false),
+                    PaymentsFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Refunds = table.Column<int>(type: "INTEGER", nullable: false),
+                    RefundsFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    ImportedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ImportedByUserId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PaymentBills", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PaymentReviews",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     PaymentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Signals = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Signals = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Detail = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     HeldAt = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -115,6 +138,44 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "BillDifferences",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BillId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PaymentNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RefundNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    GatewayFen = table.Column<long>(type: "INTEGER", nullable: true),
+                    LocalFen = table.Column<long>(type: "INTEGER", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ResolvedByUserId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ResolvedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BillDifferences", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BillDifferences_PaymentBills_BillId",
+                        column: x => x.BillId,
+                        principalTable: "PaymentBills",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BillDifferences_BillId",
+                table: "BillDifferences",
+                column: "BillId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BillDifferences_Status_BillId",
+                table: "BillDifferences",
+                columns: new[] { "Status", "BillId" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_PaymentAttempts_DeviceHash_At",
                 table: "PaymentAttempts",
@@ -134,6 +195,12 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                 name: "IX_PaymentAttempts_UserId_At",
                 table: "PaymentAttempts",
                 columns: new[] { "UserId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentBills_Gateway_Day",
+                table: "PaymentBills",
+                columns: new[] { "Gateway", "Day" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_PaymentReviews_PaymentId",
@@ -166,6 +233,9 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "BillDifferences");
+
+            migrationBuilder.DropTable(
                 name: "PaymentAttempts");
 
             migrationBuilder.DropTable(
@@ -179,6 +249,9 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ShopRiskLimits");
+
+            migrationBuilder.DropTable(
+                name: "PaymentBills");
         }
     }
 }
