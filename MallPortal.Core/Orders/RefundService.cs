@@ -77,7 +77,7 @@ public sealed class RefundService(IDbContextFactory<MallDbContext> contexts, Pay
         if (refund.Amount.Fen > 0)
         {
             paid = await gateways.Get(order.PaymentMethod).RefundAsync(
-                new GatewayRefundRequest(order.Payment.Number, refund.Number, refund.Amount, order.Payment.Amount, refund.Reason), cancellationToken);
+                new GatewayRefundRequest(order.Payment.Number, refund.Number, refund.Amount, order.Payment.Amount, refund.Reason, order.Payment.GatewayTradeNo), cancellationToken);
             if (!paid.Accepted)
             {
                 throw new DomainException(string.Format(CoreText.RefundFailed, paid.Error));

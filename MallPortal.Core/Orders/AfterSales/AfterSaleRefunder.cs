@@ -31,7 +31,7 @@ public sealed class AfterSaleRefunder(PaymentGateways gateways, OrderNumbers num
         if (!CashOnDeliveryGateway.Is(order.PaymentMethod))
         {
             paid = await gateways.Get(order.PaymentMethod).RefundAsync(
-                new GatewayRefundRequest(order.Payment.Number, refundNumber, amount, order.Payment.Amount, reason), cancellationToken);
+                new GatewayRefundRequest(order.Payment.Number, refundNumber, amount, order.Payment.Amount, reason, order.Payment.GatewayTradeNo), cancellationToken);
             if (!paid.Accepted)
             {
                 throw new DomainException(string.Format(CoreText.RefundFailed, paid.Error));

@@ -91,7 +91,12 @@ public sealed record GatewayAnswer(int StatusCode, string ContentType, string Bo
     public static GatewayAnswer Text(int statusCode, string body) => new(statusCode, "text/plain; charset=utf-8", body);
 }
 
-public sealed record GatewayRefundRequest(string PaymentNumber, string RefundNumber, Money Amount, Money PaymentAmount, string Reason);
+/// <summary>
+/// A refund of part or all of a payment. <paramref name="GatewayTradeNo"/> is the provider's number of the paid trade
+/// (UnionPay refunds name it as origQryId, Stripe's the PaymentIntent); null when the payment was settled without one.
+/// </summary>
+public sealed record GatewayRefundRequest(string PaymentNumber, string RefundNumber, Money Amount, Money PaymentAmount, string Reason,
+    string? GatewayTradeNo = null);
 
 public enum GatewayRefundState
 {
