@@ -38,6 +38,7 @@ app.MapPublicFiles();
 app.MapOrderEndpoints();
 app.MapAlipaySimulator();
 app.MapWeChatPaySimulator();
+app.MapUnionPaySimulator();
 app.MapDistributionEndpoints();
 app.MapFundsEndpoints();
 

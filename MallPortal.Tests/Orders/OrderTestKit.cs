@@ -52,6 +52,7 @@ internal sealed class OrderTestKit : IAsyncDisposable
             services.AddHttpClient(SandboxCallbackSender.ClientName).ConfigurePrimaryHttpMessageHandler(() => notify);
             services.AddHttpClient(AlipaySimulator.NotifyClientName).ConfigurePrimaryHttpMessageHandler(() => notify);
             services.AddHttpClient(Core.Orders.Payments.WeChatPay.Simulator.WeChatPaySimulator.NotifyClientName).ConfigurePrimaryHttpMessageHandler(() => notify);
+            services.AddHttpClient(Core.Orders.Payments.UnionPay.Simulator.UnionPaySimulator.NotifyClientName).ConfigurePrimaryHttpMessageHandler(() => notify);
             // The demo's simulated payments would put notifications in the log and the simulators' outboxes before the test begins.
             services.Remove(services.Single(d => d.ImplementationType == typeof(Core.Orders.Payments.Simulators.PaymentsDemoSeeder)));
             services.Remove(services.Single(d => d.ImplementationType == typeof(Core.Orders.Risk.RiskDemoSeeder)));
@@ -129,6 +130,15 @@ internal sealed class OrderTestKit : IAsyncDisposable
     public Task<CheckoutResult> PlaceAsync(Actor buyer, int addressId, IReadOnlyList<CheckoutLine> lines,
         string method = SandboxGateway.GatewayName, string? key = null) =>
         Get<CheckoutService>().PlaceOrderAsync(buyer, new CheckoutInput(lines, addressId, method, key ?? Guid.NewGuid().ToString("N")));
+
+    /// <summary>The buyer's order of two units of a fresh SKU, to be paid through <paramref name="gateway"/>.</summary>
+    public async Task<(Actor Buyer, CheckoutResult Placed, string Number)> PlacedWithAsync(string gateway)
+    {
+        var (buyer, address) = await BuyerAsync();
+        var sku = await SkuAsync(available: 10);
+        var placed = await PlaceAsync(buyer, address, [new CheckoutLine(sku.SkuId, 2)], gateway);
+        return (buyer, placed, Assert.Single(placed.OrderNumbers));
+    }
 
     /// <summary>The fields of a "paid" notification as the sandbox provider sends them, signed with <paramref name="key"/> (default: the configured one).</summary>
     public Dictionary<string, string> PaidNotice(string paymentNumber, Money amount, string? notifyId = null, string? key = null,

@@ -205,13 +205,8 @@ public class AlipayGatewayTests
         return new AlipayGateway(new AlipayClient(kit.Get<IHttpClientFactory>(), keys, options, kit.Clock), keys, options);
     }
 
-    internal static async Task<(Actor Buyer, CheckoutResult Placed, string Number)> PlacedAsync(OrderTestKit kit)
-    {
-        var (buyer, address) = await kit.BuyerAsync();
-        var sku = await kit.SkuAsync(available: 10);
-        var placed = await kit.PlaceAsync(buyer, address, [new CheckoutLine(sku.SkuId, 2)], AlipayGateway.GatewayName);
-        return (buyer, placed, Assert.Single(placed.OrderNumbers));
-    }
+    internal static Task<(Actor Buyer, CheckoutResult Placed, string Number)> PlacedAsync(OrderTestKit kit) =>
+        kit.PlacedWithAsync(AlipayGateway.GatewayName);
 
     /// <summary>The pay page's start, and its signed form posted to the simulated gateway as the browser would.</summary>
     internal static async Task<(PaymentStart Start, SimulatedAlipayTrade Trade)> OpenCashierAsync(OrderTestKit kit, Actor buyer, string number,

@@ -137,13 +137,8 @@ public class WeChatPayGatewayTests
         Assert.Contains("SIGN_ERROR", refused.Message);
     }
 
-    private static async Task<(Actor Buyer, CheckoutResult Placed, string Number)> PlacedAsync(OrderTestKit kit)
-    {
-        var (buyer, address) = await kit.BuyerAsync();
-        var sku = await kit.SkuAsync(available: 10);
-        var placed = await kit.PlaceAsync(buyer, address, [new CheckoutLine(sku.SkuId, 2)], WeChatPayGateway.GatewayName);
-        return (buyer, placed, Assert.Single(placed.OrderNumbers));
-    }
+    private static Task<(Actor Buyer, CheckoutResult Placed, string Number)> PlacedAsync(OrderTestKit kit) =>
+        kit.PlacedWithAsync(WeChatPayGateway.GatewayName);
 
     private static async Task<(Actor Buyer, CheckoutResult Placed, string Number)> PaidAsync(OrderTestKit kit)
     {

@@ -23,6 +23,16 @@ public static class OrderEndpoints
             return Results.Text(result.Answer.Body, result.Answer.ContentType, Encoding.UTF8, result.Answer.StatusCode);
         }).DisableAntiforgery().AllowAnonymous();
 
+        // UnionPay brings the buyer's browser back by posting its front notification to frontUrl: it is only for the buyer's
+        // eyes (the back notification or a query settles the payment), so it leads to the result page, which asks.
+        endpoints.MapPost("/payments/return/{gateway}", async (string gateway, HttpRequest request, CancellationToken ct) =>
+        {
+            var orderId = request.HasFormContentType ? (await request.ReadFormAsync(ct))["orderId"].ToString() : "";
+            return orderId.Length is > 0 and <= 40 && orderId.All(char.IsAsciiLetterOrDigit)
+                ? Results.Redirect($"/pay/result/{orderId}")
+                : Results.Redirect("/account/orders");
+        }).DisableAntiforgery().AllowAnonymous();
+
         // Kuaidi100's push for one parcel (form fields param and sign); anything but its success JSON makes it retry.
         endpoints.MapPost("/logistics/kuaidi100/{shipmentId:int}", async (int shipmentId, HttpRequest request,
             Core.Orders.Shipping.LogisticsPushService pushes, CancellationToken ct) =>
