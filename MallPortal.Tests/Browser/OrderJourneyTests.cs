@@ -207,6 +207,13 @@ public class OrderJourneyTests(BrowserFixture browser)
             await buyer.GetByTestId("alipay-pay").WaitForAsync();
             return "";
         }
+        if (method == "银联在线支付")
+        {
+            // The pay page posts UnionPay's signed form to its front gateway, which shows the card cashier.
+            await buyer.WaitForAddressAsync("/simulators/unionpay/frontTransReq.do");
+            await buyer.GetByTestId("unionpay-pay").WaitForAsync();
+            return "";
+        }
         await buyer.WaitForAddressAsync("/sandbox/cashier/");
         await buyer.WaitForReadyAsync("cashier");
         return "";

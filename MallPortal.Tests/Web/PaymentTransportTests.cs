@@ -14,7 +14,7 @@ public class PaymentTransportTests
     [InlineData("Live", "https://shop.example.com", false, false)]
     public void A_live_gateway_outside_development_needs_the_shops_https_address(string mode, string? publicBaseUrl, bool development, bool refused)
     {
-        foreach (var (provider, name) in new[] { ("Alipay", "Alipay"), ("WeChatPay", "WeChat Pay") })
+        foreach (var (provider, name) in new[] { ("Alipay", "Alipay"), ("WeChatPay", "WeChat Pay"), ("UnionPay", "UnionPay") })
         {
             var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
             {

@@ -1,4 +1,5 @@
 using MallPortal.Core.Orders.Payments.Alipay;
+using MallPortal.Core.Orders.Payments.UnionPay;
 using MallPortal.Core.Orders.Payments.WeChatPay;
 
 namespace MallPortal.Hosting;
@@ -9,18 +10,14 @@ namespace MallPortal.Hosting;
 /// </summary>
 public static class PaymentTransport
 {
+    /// <summary>Each real gateway's settings section (whose Mode may be Live) and its name in the message.</summary>
+    private static readonly (string Section, string Name)[] RealGateways =
+        [(AlipayOptions.Section, "Alipay"), (WeChatPayOptions.Section, "WeChat Pay"), (UnionPayOptions.Section, "UnionPay")];
+
     /// <summary>Why the app must not start, or null.</summary>
     public static string? Problem(IConfiguration config, bool development)
     {
-        var live = new List<string>();
-        if (config.GetValue($"{AlipayOptions.Section}:Mode", AlipayMode.Simulator) == AlipayMode.Live)
-        {
-            live.Add("Alipay");
-        }
-        if (config.GetValue($"{WeChatPayOptions.Section}:Mode", WeChatPayMode.Simulator) == WeChatPayMode.Live)
-        {
-            live.Add("WeChat Pay");
-        }
+        var live = RealGateways.Where(g => string.Equals(config[$"{g.Section}:Mode"], "Live", StringComparison.OrdinalIgnoreCase)).Select(g => g.Name).ToList();
         if (live.Count == 0 || development
             || (Uri.TryCreate(config["Web:PublicBaseUrl"], UriKind.Absolute, out var site) && site.Scheme == Uri.UriSchemeHttps))
         {

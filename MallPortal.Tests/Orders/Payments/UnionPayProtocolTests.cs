@@ -83,4 +83,38 @@ public class UnionPayProtocolTests
         Assert.Null(keys.TrustedSigner("not a certificate", UnionPaySimulatorKeys.Owner, Now));
         Assert.Null(keys.TrustedSigner(null, UnionPaySimulatorKeys.Owner, Now));
     }
+
+    [Fact]
+    public void Live_keys_load_from_a_pfx_with_its_password_in_a_file_and_the_roots_and_a_missing_file_is_named()
+    {
+        var folder = Directory.CreateTempSubdirectory("unionpay-keys").FullName;
+        try
+        {
+            using var key = RSA.Create(2048);
+            using var certificate = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=041@Z12@测试商户@00000001", key,
+                HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1).CreateSelfSigned(Now.AddDays(-1), Now.AddYears(1));
+            File.WriteAllBytes(Path.Combine(folder, "sign.pfx"), certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "000000"));
+            File.WriteAllText(Path.Combine(folder, "password"), "000000\n");
+            File.WriteAllText(Path.Combine(folder, "root.cer"), UnionPaySimulatorKeys.Shared.Root.ExportCertificatePem());
+            File.WriteAllBytes(Path.Combine(folder, "middle.cer"), UnionPaySimulatorKeys.Shared.Middle.RawData);
+            var options = new UnionPayOptions
+            {
+                SignCertFile = Path.Combine(folder, "sign.pfx"), SignCertPasswordFile = Path.Combine(folder, "password"),
+                RootCertFile = Path.Combine(folder, "root.cer"), MiddleCertFile = Path.Combine(folder, "middle.cer"),
+            };
+
+            var keys = UnionPayKeys.Load(options);
+
+            Assert.Equal(System.Numerics.BigInteger.Parse("0" + certificate.SerialNumber, System.Globalization.NumberStyles.HexNumber).ToString(), keys.CertId);
+            Assert.True(UnionPayProtocol.Verify(UnionPayProtocol.Signed(new() { ["orderId"] = "P1" }, keys.CertId, keys.SignKey), key));
+            Assert.NotNull(keys.TrustedSigner(UnionPaySimulatorKeys.Shared.PlatformCertificatePem, UnionPaySimulatorKeys.Owner, Now));
+            var missing = Assert.Throws<InvalidOperationException>(() => UnionPayKeys.Load(new UnionPayOptions { SignCertFile = options.SignCertFile,
+                SignCertPasswordFile = options.SignCertPasswordFile, RootCertFile = Path.Combine(folder, "nope.cer"), MiddleCertFile = options.MiddleCertFile }));
+            Assert.Contains("RootCertFile", missing.Message);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

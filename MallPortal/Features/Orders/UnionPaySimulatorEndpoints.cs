@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using MallPortal.Core.Orders.Payments.UnionPay;
 using MallPortal.Core.Orders.Payments.UnionPay.Simulator;
 
@@ -12,6 +13,8 @@ namespace MallPortal.Features.Orders;
 /// </summary>
 public static class UnionPaySimulatorEndpoints
 {
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     public static IEndpointRouteBuilder MapUnionPaySimulator(this IEndpointRouteBuilder endpoints)
     {
         if (endpoints.ServiceProvider.GetService<UnionPaySimulator>() is null)
@@ -75,7 +78,7 @@ public static class UnionPaySimulatorEndpoints
 
     private static IResult Html(string html, int status) => Results.Content(html, "text/html; charset=utf-8", statusCode: status);
 
-    private static string Encode(string text) => HtmlEncoder.Default.Encode(text);
+    private static string Encode(string text) => Encoder.Encode(text);
 
     private static string Page(string content) =>
         SimulatorPages.Page("银联在线支付（模拟）", "#d7000f", "银联在线支付 · 收银台（本地模拟，不产生真实扣款）", content);
