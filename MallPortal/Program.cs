@@ -39,6 +39,7 @@ app.MapOrderEndpoints();
 app.MapAlipaySimulator();
 app.MapWeChatPaySimulator();
 app.MapUnionPaySimulator();
+app.MapWeChatSignIn();
 app.MapDistributionEndpoints();
 app.MapFundsEndpoints();
 

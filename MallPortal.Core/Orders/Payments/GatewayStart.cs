@@ -14,3 +14,10 @@ public sealed record FormStart(string Action, IReadOnlyList<KeyValuePair<string,
 /// opens a simulator's phone instead (demos and tests only).
 /// </summary>
 public sealed record QrCodeStart(string Payload, string? SimulatorUrl = null) : GatewayStart;
+
+/// <summary>
+/// Hand these parameters to the provider's app the page runs in (WeChat JSAPI: WeixinJSBridge's getBrandWCPayRequest),
+/// which asks the buyer to confirm and pay; <paramref name="SimulatorBridgeUrl"/> is a script standing in for that app
+/// (demos and tests only).
+/// </summary>
+public sealed record InAppStart(IReadOnlyDictionary<string, string> Parameters, string? SimulatorBridgeUrl = null) : GatewayStart;

@@ -58,15 +58,28 @@ public interface IPaymentGateway
     Task<bool> CloseAsync(string paymentNumber, CancellationToken cancellationToken);
 }
 
-/// <summary>Where the buyer pays: a computer's browser, or a phone's (Alipay's wap pay, WeChat's in-app pay).</summary>
+/// <summary>Where the buyer pays: a computer's browser, a phone's (Alipay's wap pay), or WeChat's own browser (JSAPI).</summary>
 public enum PaymentDevice
 {
     Computer,
     Phone,
+
+    /// <summary>A page opened inside WeChat on a phone: WeChat Pay pays there without a QR code, given the buyer's openid.</summary>
+    WeChat,
 }
 
+/// <summary>
+/// A payment to start at a gateway. <paramref name="PayerId"/> is the buyer as the provider knows them, when the site
+/// has it (WeChat's openid for this app, from WeChat sign-in): JSAPI needs it.
+/// </summary>
 public sealed record GatewayPaymentRequest(string PaymentNumber, Money Amount, string Subject, string NotifyUrl, string ReturnUrl, DateTime ExpiresAt,
-    PaymentDevice Device = PaymentDevice.Computer);
+    PaymentDevice Device = PaymentDevice.Computer, string? PayerId = null);
+
+/// <summary>The gateway pays in the buyer's app only once the site knows who they are there (WeChat JSAPI needs the openid).</summary>
+public sealed class PayerSignInRequiredException(string gateway) : Exception($"{gateway}: the payer's identity is needed first")
+{
+    public string Gateway { get; } = gateway;
+}
 
 /// <summary>A verified notification: which event, which payment, how much, and whether the buyer paid.</summary>
 public sealed record GatewayNotice(string EventKey, string PaymentNumber, string? GatewayTradeNo, Money Amount, bool Paid);

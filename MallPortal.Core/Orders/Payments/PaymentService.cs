@@ -46,7 +46,7 @@ public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, Pa
             : order.Lines[0].Title;
         var baseUrl = siteBaseUrl.TrimEnd('/');
         var start = await gateway.StartAsync(new GatewayPaymentRequest(payment.Number, payment.Amount, subject,
-            $"{baseUrl}/payments/notify/{gateway.Name}", $"{baseUrl}/pay/result/{payment.Number}", order.PayBy, device), cancellationToken);
+            $"{baseUrl}/payments/notify/{gateway.Name}", $"{baseUrl}/pay/result/{payment.Number}", order.PayBy, device, client?.WeChatOpenId), cancellationToken);
         return new PaymentStart(payment.Number, payment.Amount, gateway.Name, start);
     }
 

@@ -18,6 +18,7 @@ public static class WeChatPaySimulatorEndpoints
         {
             return endpoints;
         }
+        endpoints.MapWeChatInAppSimulator();
         endpoints.MapGet(Path, (string? code_url, WeChatPaySimulator simulator) =>
         {
             var trade = code_url is null ? null : simulator.FindByCodeUrl(code_url);

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace MallPortal.Core.Orders.Payments.WeChatPay;
 
 /// <summary>
-/// 微信支付 API v3, Native: a QR code the buyer scans with WeChat; the notification (signed headers over the raw body,
+/// 微信支付 API v3, Native (a QR code the buyer scans with WeChat) and JSAPI (inside WeChat, with the buyer's openid); the notification (signed headers over the raw body,
 /// fresh within five minutes, resource sealed with the APIv3 key) is checked for app, merchant, amount and currency;
 /// query, close, refunds that may be processing, refund notifications.
 /// </summary>
@@ -26,9 +26,18 @@ public sealed class WeChatPayGateway(WeChatPayClient client, WeChatPayKeys keys,
 
     public GatewayAnswer Answer(bool accepted) => accepted ? Taken : Refused;
 
+    /// <summary>
+    /// Native (a QR code) in an ordinary browser; JSAPI inside WeChat, which needs the buyer's openid first
+    /// (<see cref="PayerSignInRequiredException"/> until WeChat sign-in gave it).
+    /// </summary>
     public async Task<GatewayStart> StartAsync(GatewayPaymentRequest request, CancellationToken cancellationToken)
     {
-        var answer = await client.SendAsync(HttpMethod.Post, "/v3/pay/transactions/native", new Dictionary<string, object>
+        var inWeChat = request.Device == PaymentDevice.WeChat;
+        if (inWeChat && request.PayerId is not { Length: > 0 })
+        {
+            throw new PayerSignInRequiredException(GatewayName);
+        }
+        var body = new Dictionary<string, object>
         {
             ["appid"] = options.Value.AppId,
             ["mchid"] = options.Value.MchId,
@@ -37,7 +46,17 @@ public sealed class WeChatPayGateway(WeChatPayClient client, WeChatPayKeys keys,
             ["time_expire"] = WeChatPayProtocol.Rfc3339(new DateTimeOffset(request.ExpiresAt, TimeSpan.Zero)),
             ["notify_url"] = request.NotifyUrl,
             ["amount"] = new Dictionary<string, object> { ["total"] = request.Amount.Fen, ["currency"] = "CNY" },
-        }, cancellationToken);
+        };
+        if (inWeChat)
+        {
+            body["payer"] = new Dictionary<string, object> { ["openid"] = request.PayerId! };
+            var prepay = await client.SendAsync(HttpMethod.Post, "/v3/pay/transactions/jsapi", body, cancellationToken);
+            return prepay.Ok && prepay.Text("prepay_id") is { Length: > 0 } prepayId
+                ? new InAppStart(WeChatPayProtocol.JsapiPayment(options.Value.AppId, prepayId, keys.MerchantPrivateKey, clock.GetUtcNow()),
+                    options.Value.SimulatorBridgeUrl is { Length: > 0 } bridge ? bridge : null)
+                : throw new PaymentGatewayException($"WeChat Pay JSAPI prepay: {prepay.Code} {prepay.Text("message")}");
+        }
+        var answer = await client.SendAsync(HttpMethod.Post, "/v3/pay/transactions/native", body, cancellationToken);
         if (!answer.Ok || answer.Text("code_url") is not { Length: > 0 } codeUrl)
         {
             throw new PaymentGatewayException($"WeChat Pay native prepay: {answer.Code} {answer.Text("message")}");

@@ -47,6 +47,23 @@ public sealed class WeChatPayOptions
 
     public int TimeoutSeconds { get; set; } = 15;
 
+    /// <summary>
+    /// The official account's AppSecret (公众号 AppSecret, for WeChat sign-in, which gives JSAPI the buyer's openid): a file,
+    /// or an environment variable. Without it, a buyer inside WeChat is shown the Native code to long-press.
+    /// </summary>
+    public string AppSecretFile { get; set; } = "";
+
+    public string AppSecretVariable { get; set; } = "";
+
+    /// <summary>WeChat's web authorization page (网页授权, scope snsapi_base: silent, gives the openid only).</summary>
+    public string OAuthAuthorizeUrl { get; set; } = "https://open.weixin.qq.com/connect/oauth2/authorize";
+
+    /// <summary>Where the authorization code is exchanged for the openid.</summary>
+    public string OAuthApiUrl { get; set; } = "https://api.weixin.qq.com";
+
+    /// <summary>Simulator only: the script standing in for WeChat's WeixinJSBridge in an ordinary browser.</summary>
+    public string SimulatorBridgeUrl { get; set; } = "";
+
     /// <summary>Simulator only: where a buyer opens the simulated phone for a QR code (the code_url is appended).</summary>
     public string SimulatorScanUrl { get; set; } = "";
 }

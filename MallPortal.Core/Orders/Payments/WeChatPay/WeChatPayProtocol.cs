@@ -54,6 +54,23 @@ public static class WeChatPayProtocol
         return items;
     }
 
+    /// <summary>
+    /// What WeixinJSBridge's getBrandWCPayRequest takes (reference §3.6): appId, timeStamp, nonceStr, package=prepay_id=…,
+    /// signType RSA, and paySign — SHA256withRSA with the merchant key over the four values, each followed by a newline.
+    /// </summary>
+    public static Dictionary<string, string> JsapiPayment(string appId, string prepayId, RSA merchantKey, DateTimeOffset now)
+    {
+        var payment = new Dictionary<string, string>
+        {
+            ["appId"] = appId, ["timeStamp"] = UnixSeconds(now), ["nonceStr"] = Nonce(), ["package"] = "prepay_id=" + prepayId, ["signType"] = "RSA",
+        };
+        payment["paySign"] = Sha256WithRsa.Sign(JsapiMessage(payment), merchantKey);
+        return payment;
+    }
+
+    public static string JsapiMessage(IReadOnlyDictionary<string, string> payment) =>
+        $"{payment.GetValueOrDefault("appId")}\n{payment.GetValueOrDefault("timeStamp")}\n{payment.GetValueOrDefault("nonceStr")}\n{payment.GetValueOrDefault("package")}\n";
+
     public static string Nonce() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 
     public static string UnixSeconds(DateTimeOffset time) => time.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);

@@ -2,7 +2,7 @@ using MallPortal.Core.Common;
 
 namespace MallPortal.Core.Orders.Payments.WeChatPay.Simulator;
 
-/// <summary>A Native trade as the simulated WeChat Pay keeps it.</summary>
+/// <summary>A Native or JSAPI trade as the simulated WeChat Pay keeps it.</summary>
 public sealed class SimulatedWeChatTrade(string transactionId, string outTradeNo, Money amount, string description, string notifyUrl, string codeUrl,
     DateTimeOffset expiresAt)
 {
@@ -24,6 +24,11 @@ public sealed class SimulatedWeChatTrade(string transactionId, string outTradeNo
     public string State { get; set; } = "NOTPAY";
 
     public DateTimeOffset? PaidAt { get; set; }
+
+    /// <summary>JSAPI only: the payer's openid and the prepay id the in-app payment names.</summary>
+    public string? OpenId { get; set; }
+
+    public string? PrepayId { get; set; }
 
     public Dictionary<string, SimulatedWeChatRefund> Refunds { get; } = [];
 

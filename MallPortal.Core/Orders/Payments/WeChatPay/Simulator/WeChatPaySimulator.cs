@@ -20,7 +20,7 @@ public sealed record SimulatedWeChatAnswer(int Status, string Body, IReadOnlyDic
 /// (15s, 15s, 30s, 3m, 10m, 20m, 30m, 30m, 30m, 60m, 3h, 3h, 3h, 6h, 6h) until answered 2xx, and pays refunds back
 /// after <see cref="RefundDelay"/> (answering PROCESSING until then).
 /// </summary>
-public sealed class WeChatPaySimulator(WeChatPaySimulatorKeys keys, IOptions<WeChatPayOptions> shop, IHttpClientFactory clients, TimeProvider clock,
+public sealed partial class WeChatPaySimulator(WeChatPaySimulatorKeys keys, IOptions<WeChatPayOptions> shop, IHttpClientFactory clients, TimeProvider clock,
     ILogger<WeChatPaySimulator> logger)
 {
     public const string NotifyClientName = "wechatpay-simulator-notify";
@@ -80,11 +80,20 @@ public sealed class WeChatPaySimulator(WeChatPaySimulatorKeys keys, IOptions<WeC
     }
 
     /// <summary>The buyer's phone scanned the code and paid: the notification goes out (as <see cref="Behaviour"/> says).</summary>
-    public async Task PayAsync(string codeUrl, CancellationToken cancellationToken = default)
+    public Task PayAsync(string codeUrl, CancellationToken cancellationToken = default)
+    {
+        SimulatedWeChatTrade trade;
+        lock (_gate)
+        {
+            trade = _trades.Values.SingleOrDefault(t => t.CodeUrl == codeUrl) ?? throw new InvalidOperationException("二维码已失效");
+        }
+        return PayAsync(trade, cancellationToken);
+    }
+
+    private async Task PayAsync(SimulatedWeChatTrade trade, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            var trade = _trades.Values.SingleOrDefault(t => t.CodeUrl == codeUrl) ?? throw new InvalidOperationException("二维码已失效");
             if (trade.State == "CLOSED" || clock.GetUtcNow() > trade.ExpiresAt)
             {
                 throw new InvalidOperationException("订单已关闭");
@@ -149,6 +158,7 @@ public sealed class WeChatPaySimulator(WeChatPaySimulatorKeys keys, IOptions<WeC
             return (method, path) switch
             {
                 ("POST", "/v3/pay/transactions/native") => Prepay(request),
+                ("POST", "/v3/pay/transactions/jsapi") => PrepayInApp(request),
                 ("POST", "/v3/refund/domestic/refunds") => Refund(request),
                 ("GET", _) when path.StartsWith("/v3/pay/transactions/out-trade-no/", StringComparison.Ordinal) =>
                     _trades.TryGetValue(Uri.UnescapeDataString(path[34..]), out var trade) ? (200, Transaction(trade, 0)) : (404, Error("ORDER_NOT_EXIST", "订单不存在")),
@@ -242,12 +252,12 @@ public sealed class WeChatPaySimulator(WeChatPaySimulatorKeys keys, IOptions<WeC
         ["mchid"] = shop.Value.MchId,
         ["out_trade_no"] = trade.OutTradeNo,
         ["transaction_id"] = trade.State == "NOTPAY" ? null : trade.TransactionId,
-        ["trade_type"] = "NATIVE",
+        ["trade_type"] = trade.OpenId is null ? "NATIVE" : "JSAPI",
         ["trade_state"] = trade.State,
         ["trade_state_desc"] = trade.State == "SUCCESS" ? "支付成功" : trade.State,
         ["bank_type"] = "OTHERS",
         ["success_time"] = trade.PaidAt is { } paid ? WeChatPayProtocol.Rfc3339(paid) : null,
-        ["payer"] = new JsonObject { ["openid"] = "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o" },
+        ["payer"] = new JsonObject { ["openid"] = trade.OpenId ?? "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o" },
         ["amount"] = new JsonObject
         {
             ["total"] = trade.Amount.Fen + skew, ["payer_total"] = trade.Amount.Fen + skew, ["currency"] = "CNY", ["payer_currency"] = "CNY",
@@ -296,43 +306,6 @@ public sealed class WeChatPaySimulator(WeChatPaySimulatorKeys keys, IOptions<WeC
                 ["nonce"] = nonce,
             },
         }.ToJsonString();
-    }
-
-    private const string BillFilePath = "/v3/billdownload/file";
-
-    /// <summary>bill_date's payments and refunds (those that had succeeded by now), as a file to fetch once by its token.</summary>
-    private (int, JsonObject) TradeBill(string pathAndQuery)
-    {
-        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(pathAndQuery.Split('?', 2).ElementAtOrDefault(1) ?? "");
-        if (!DateOnly.TryParseExact(query["bill_date"].ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            return (400, Error("PARAM_ERROR", "bill_date 格式错误"));
-        }
-        var now = clock.GetUtcNow();
-        if (Bills.BillDay.Start(day) > now)
-        {
-            return (400, Error("NO_STATEMENT_EXIST", "账单日期不能晚于今天"));
-        }
-        var rows = new List<(Bills.BillLine, string?, string)>();
-        foreach (var trade in _trades.Values)
-        {
-            if (trade.PaidAt is { } paid && Bills.BillDay.Contains(day, paid))
-            {
-                rows.Add((new Bills.BillLine(Bills.BillLineKind.Payment, trade.OutTradeNo, trade.TransactionId, null, trade.Amount, paid), null, trade.Description));
-            }
-            rows.AddRange(trade.Refunds.Values.Where(r => r.StatusAt(now) == "SUCCESS" && Bills.BillDay.Contains(day, r.EndsAt)).Select(r =>
-                (new Bills.BillLine(Bills.BillLineKind.Refund, trade.OutTradeNo, trade.TransactionId, r.OutRefundNo, r.Amount, r.EndsAt), (string?)r.RefundId,
-                    trade.Description)));
-        }
-        var file = Encoding.UTF8.GetString(WeChatPayBill.Build(shop.Value.AppId, shop.Value.MchId, rows));
-        var token = Digits(20);
-        _bills[token] = file;
-        return (200, new JsonObject
-        {
-            ["hash_type"] = "SHA1",
-            ["hash_value"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData(Encoding.UTF8.GetBytes(file))),
-            ["download_url"] = shop.Value.BaseUrl.TrimEnd('/') + BillFilePath + "?token=" + token,
-        });
     }
 
     private static JsonObject Error(string code, string message) => new() { ["code"] = code, ["message"] = message };

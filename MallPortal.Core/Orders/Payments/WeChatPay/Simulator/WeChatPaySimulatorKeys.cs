@@ -20,6 +20,7 @@ public sealed class WeChatPaySimulatorKeys
         (PlatformPrivateKey, PlatformPublicKey) = (Private(platform), Public(platform));
         MerchantSerialNo = Convert.ToHexString(RandomNumberGenerator.GetBytes(20));
         ApiV3Key = RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 32);
+        AppSecret = RandomNumberGenerator.GetHexString(32, lowercase: true);
     }
 
     public static WeChatPaySimulatorKeys Shared => Instance.Value;
@@ -35,6 +36,9 @@ public sealed class WeChatPaySimulatorKeys
     public string MerchantSerialNo { get; }
 
     public string ApiV3Key { get; }
+
+    /// <summary>The official account's AppSecret (WeChat sign-in).</summary>
+    public string AppSecret { get; }
 
     /// <summary>What the shop holds: its own key and serial, WeChat Pay's public key by id, the APIv3 key.</summary>
     public WeChatPayKeys ForShop() => new(MerchantPrivateKey, MerchantSerialNo, new Dictionary<string, RSA> { [PlatformKeyId] = PlatformPublicKey }, ApiV3Key);
