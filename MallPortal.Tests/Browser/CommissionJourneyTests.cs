@@ -10,8 +10,6 @@ public class CommissionJourneyTests(BrowserFixture browser)
 {
     private const string Buyer = "13700006666";
     private const int Product = 13; // 声海 Home 智能音箱, sold by 华南数码旗舰店 (13800000001)
-    private const string WeChatOnAPhone =
-        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.50(0x18003231) NetType/WIFI Language/zh_CN";
 
     [BrowserFact]
     public async Task A_merchant_sets_a_two_level_policy_and_a_sale_through_the_chain_shows_estimated_commission_to_both_distributors_live()
@@ -55,7 +53,7 @@ public class CommissionJourneyTests(BrowserFixture browser)
         await wang.WaitForReadyAsync("income");
         var liEstimated = await li.GetByTestId("balance-estimated").InnerTextAsync();
 
-        var friend = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseUrl, Locale = "zh-CN", UserAgent = WeChatOnAPhone });
+        var friend = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseUrl, Locale = "zh-CN", UserAgent = BrowserFixture.WeChatOnAPhone });
         friend.SetDefaultTimeout(15_000);
         var buyer = await friend.NewPageAsync();
         await buyer.GotoAsync(new Uri(url).PathAndQuery);

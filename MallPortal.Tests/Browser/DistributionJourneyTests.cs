@@ -10,8 +10,6 @@ public class DistributionJourneyTests(BrowserFixture browser)
     private const string Buyer = "13700004444";
     private const string Recruit = "13700005555";
     private const int Product = 13; // 声海 Home 智能音箱, one SKU
-    private const string WeChatOnAPhone =
-        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.50(0x18003231) NetType/WIFI Language/zh_CN";
 
     [BrowserFact]
     public async Task A_consumer_becomes_a_distributor_shares_a_product_sees_a_buyer_arrive_live_and_invites_a_team_member()
@@ -47,7 +45,7 @@ public class DistributionJourneyTests(BrowserFixture browser)
         await Assertions.Expect(today.Locator("[data-figure=clicks]")).ToHaveTextAsync("0");
 
         // A friend opens the link in WeChat on a phone (a headless browser's own agent counts as a bot and is not counted).
-        var friend = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseUrl, Locale = "zh-CN", UserAgent = WeChatOnAPhone });
+        var friend = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseUrl, Locale = "zh-CN", UserAgent = BrowserFixture.WeChatOnAPhone });
         friend.SetDefaultTimeout(15_000);
         var buyer = await friend.NewPageAsync();
         await buyer.GotoAsync(new Uri(url).PathAndQuery);

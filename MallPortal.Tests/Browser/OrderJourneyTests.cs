@@ -195,9 +195,10 @@ public class OrderJourneyTests(BrowserFixture browser)
         }
         if (method == "微信支付")
         {
-            // Native: the pay page shows WeChat Pay's QR code and waits for the phone.
+            // Native: the pay page shows WeChat Pay's QR code and waits for the phone. Inside WeChat (JSAPI) the page goes
+            // through WeChat's silent sign-in and back, then WeChat's pay sheet opens.
             await buyer.WaitForAddressAsync("/account/orders/[0-9]+/pay$");
-            await buyer.GetByTestId("pay-qr").WaitForAsync();
+            await buyer.GetByTestId(await buyer.EvaluateAsync<bool>("/MicroMessenger/.test(navigator.userAgent)") ? "wechat-sheet" : "pay-qr").WaitForAsync();
             return "";
         }
         if (method == "支付宝")

@@ -48,13 +48,19 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (its own cookies) in Chinese, as a new visitor; <paramref name="phone"/>: a 390 × 844 touch screen with a phone's user agent.</summary>
-    public async Task<IPage> NewPageAsync(bool phone = false)
+    /// <summary>WeChat's own browser on an iPhone, as its user agent says.</summary>
+    public const string WeChatOnAPhone =
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.50(0x18003231) NetType/WIFI Language/zh_CN";
+
+    /// <summary>A fresh browser context's page: a computer's, a phone's, or (<paramref name="inWeChat"/>) a phone's WeChat browser.</summary>
+    public async Task<IPage> NewPageAsync(bool phone = false, bool inWeChat = false)
     {
         var options = new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "zh-CN" };
-        if (phone)
+        if (phone || inWeChat)
         {
             (options.ViewportSize, options.IsMobile, options.HasTouch) = (new ViewportSize { Width = 390, Height = 844 }, true, true);
-            options.UserAgent = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148";
+            options.UserAgent = inWeChat ? WeChatOnAPhone
+                : "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148";
         }
         var context = await Browser.NewContextAsync(options);
         context.SetDefaultTimeout(15_000);
