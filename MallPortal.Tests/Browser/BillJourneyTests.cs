@@ -49,7 +49,7 @@ public class BillJourneyTests(BrowserFixture browser)
         await admin.GetByTestId("bill-open-only").ClickAsync();
         await Assertions.Expect(row).ToContainTextAsync("已处理");
         await Assertions.Expect(row).ToContainTextAsync("伪造通知");
-        await Assertions.Expect(admin.GetByTestId("bill-row").Filter(new() { HasText = "在线支付" })).ToHaveCountAsync(1);
+        await Assertions.Expect(admin.GetByTestId("bill-row").Filter(new() { HasText = "在线支付（沙箱）" })).ToHaveCountAsync(1);
     }
 
     /// <summary>A notification the sandbox never sent, signed with its key (a leaked key): the books say paid, the provider's bill will not.</summary>

@@ -10,8 +10,10 @@ public class UnionPayJourneyTests(BrowserFixture browser)
     [BrowserFact]
     public async Task A_buyer_pays_by_UnionPay_card_after_a_declined_one_and_is_posted_back_to_the_result_page()
     {
+        // A new buyer (signed up by SMS code), buying 匠心 刀具五件套: the demo buyers' orders and commissions stay as other journeys expect.
         var buyer = await browser.NewPageAsync();
-        await buyer.LogInAsync("13800000024", MallPortalFactory.DemoPassword, "/product/27");
+        await AccountJourneyTests.LogInBySmsAsync(browser, buyer, "13700007711");
+        await buyer.GotoAsync("/product/32");
         await OrderJourneyTests.BuyNowAsync(buyer, "银联在线支付");
         await Assertions.Expect(buyer.GetByTestId("unionpay-channel")).ToContainTextAsync("网页支付");
         await Assertions.Expect(buyer.GetByTestId("unionpay-amount")).ToContainTextAsync("¥");

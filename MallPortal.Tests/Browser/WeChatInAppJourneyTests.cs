@@ -10,8 +10,10 @@ public class WeChatInAppJourneyTests(BrowserFixture browser)
     [BrowserFact]
     public async Task A_buyer_inside_WeChat_is_signed_in_silently_closes_the_pay_sheet_once_and_then_pays()
     {
+        // A new buyer (signed up by SMS code) buying 匠心 大马士革主厨刀, so the demo buyers' orders stay as other journeys expect.
         var buyer = await browser.NewPageAsync(inWeChat: true);
-        await buyer.LogInAsync("13800000023", MallPortalFactory.DemoPassword, "/product/27");
+        await AccountJourneyTests.LogInBySmsAsync(browser, buyer, "13700007722");
+        await buyer.GotoAsync("/product/31");
 
         await OrderJourneyTests.BuyNowAsync(buyer, "微信支付");
 

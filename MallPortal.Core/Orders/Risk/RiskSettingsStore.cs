@@ -34,6 +34,11 @@ public sealed class RiskSettingsStore(IDbContextFactory<MallDbContext> contexts)
         {
             throw new DomainException(string.Format(CoreText.RiskSettingOutOfRange, CoreText.RiskHoldAbove, Money.Zero, new Money(RiskSettings.MaxLineFen)), "HoldAbove");
         }
+        // A shop's order is part of a payment: at or above the platform's line, the platform's rule holds it first.
+        if (holdAbove is { Fen: > 0 } line && (await GetAsync(cancellationToken)).HoldAbove is { Fen: > 0 } platform && line.Fen >= platform.Fen)
+        {
+            throw new DomainException(string.Format(CoreText.RiskShopLineNotBelowPlatform, platform), "HoldAbove");
+        }
         await using var db = await Contexts.CreateDbContextAsync(cancellationToken);
         if (!await db.Shops.AnyAsync(s => s.Id == shopId, cancellationToken))
         {

@@ -3,6 +3,7 @@ using MallPortal.Core.Common;
 using MallPortal.Core.Data;
 using MallPortal.Core.Orders;
 using MallPortal.Core.Orders.Payments;
+using MallPortal.Core.Orders.Payments.Bills;
 using MallPortal.Core.Orders.Payments.UnionPay;
 using MallPortal.Core.Orders.Payments.UnionPay.Simulator;
 using MallPortal.Tests.Support;
@@ -136,6 +137,28 @@ public class UnionPayGatewayTests
     }
 
     [Fact]
+    public async Task The_days_reconciliation_file_has_the_payment_and_the_finished_refund_and_agrees_with_the_books()
+    {
+        await using var kit = await OrderTestKit.CreateAsync(DatabaseProvider.Sqlite);
+        var (buyer, placed, number, _) = await PaidAsync(kit);
+        var refunds = kit.Get<RefundService>();
+        var refundNumber = await refunds.RequestCancellationAsync(buyer, number, "不想要了");
+        await refunds.DecideAsync(await kit.MerchantAsync(), refundNumber, true, null);
+        kit.Clock.Advance(TimeSpan.FromSeconds(10));
+        await kit.Get<UnionPaySimulator>().DeliverDueAsync();
+        var day = BillDay.Of(kit.Clock.GetUtcNow());
+
+        var bill = await Assert.IsAssignableFrom<IBillSource>(kit.Get<PaymentGateways>().Get("unionpay")).DownloadBillAsync(day, default);
+        var import = await kit.Get<BillReconciliation>().ImportAsync(await kit.AdminAsync(), UnionPayGateway.GatewayName, day);
+
+        Assert.Equal([(BillLineKind.Payment, placed.PaymentNumber, (string?)null, placed.Amount), (BillLineKind.Refund, placed.PaymentNumber, refundNumber, placed.Amount)],
+            bill.Lines.Select(l => (l.Kind, l.PaymentNumber, l.RefundNumber, l.Amount)));
+        Assert.Equal($"{UnionPayModule.SimulatorMerId}_{day:yyyyMMdd}.zip", bill.FileName);
+        Assert.Empty((await kit.Get<BillReconciliation>().DifferencesAsync(await kit.AdminAsync(), openOnly: false, 0, 20)).Items);
+        Assert.Equal(2, import.Lines);
+    }
+
+    [Fact]
     public async Task Cancelling_an_unpaid_order_asks_UnionPay_first_and_a_paid_one_is_not_cancelled()
     {
         await using var kit = await OrderTestKit.CreateAsync(DatabaseProvider.Sqlite);
@@ -176,7 +199,7 @@ public class UnionPayGatewayTests
     private static UnionPayGateway GatewayWith(OrderTestKit kit, UnionPayKeys keys)
     {
         var options = kit.Get<IOptions<UnionPayOptions>>();
-        return new UnionPayGateway(new UnionPayClient(kit.Get<IHttpClientFactory>(), keys, options, kit.Clock), options, kit.Get<BusinessTimeZone>());
+        return new UnionPayGateway(new UnionPayClient(kit.Get<IHttpClientFactory>(), keys, options, kit.Clock), options, kit.Get<BusinessTimeZone>(), kit.Clock);
     }
 
     private static async Task<(Actor Buyer, CheckoutResult Placed, string Number, SimulatedUnionPayTrade Trade)> PaidAsync(OrderTestKit kit)

@@ -139,6 +139,21 @@ public class PaymentRiskTests
     }
 
     [Fact]
+    public async Task A_shop_line_at_or_above_the_platform_line_is_refused_because_it_would_never_apply()
+    {
+        await using var kit = await OrderTestKit.CreateAsync(DatabaseProvider.Sqlite);
+        var admin = await kit.AdminAsync();
+        var store = kit.Get<RiskSettingsStore>();
+        await store.SaveAsync(admin, (await store.GetAsync()).ToInput() with { HoldAbove = Money.FromYuan(1000) });
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => store.SetShopLimitAsync(admin, 1, Money.FromYuan(1000)));
+        await store.SetShopLimitAsync(admin, 2, Money.FromYuan(999));
+
+        Assert.Equal(("HoldAbove", "店铺审核线须低于平台审核线 ¥1,000.00，否则不起作用"), (refused.Field, refused.Message));
+        Assert.Equal([(2, Money.FromYuan(999))], (await store.ShopLimitsAsync(admin)).Where(l => l.HoldAbove is not null).Select(l => (l.ShopId, l.HoldAbove!.Value)));
+    }
+
+    [Fact]
     public async Task The_sixth_attempt_in_ten_minutes_needs_an_sms_code_and_the_right_code_lets_the_buyer_pay()
     {
         await using var kit = await OrderTestKit.CreateAsync(DatabaseProvider.Sqlite);

@@ -7,6 +7,11 @@ namespace MallPortal.Core.Orders.Payments.Bills;
 /// <summary>The few CSV rules the providers' bills need: quoted fields, and amounts in yuan with two decimals.</summary>
 public static class BillCsv
 {
+    static BillCsv() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    /// <summary>GBK (as GB18030, its superset): Alipay's and UnionPay's bill files.</summary>
+    public static Encoding Gbk => Encoding.GetEncoding("GB18030");
+
     public static IReadOnlyList<string> Split(string line)
     {
         var fields = new List<string>();

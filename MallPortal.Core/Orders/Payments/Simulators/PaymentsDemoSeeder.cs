@@ -54,7 +54,7 @@ public sealed class PaymentsDemoSeeder(IDbContextFactory<MallDbContext> contexts
         }
         if (services.GetService<UnionPaySimulator>() is { } unionPay)
         {
-            var (number, _) = await shopper.BuyAsync(buyer, 27, UnionPayGateway.GatewayName, "demo-unionpay", cancellationToken);
+            var (number, _) = await shopper.BuyAsync(buyer, 32, UnionPayGateway.GatewayName, "demo-unionpay", cancellationToken);
             var start = await payments.StartAsync(buyer, number, site, PaymentDevice.Computer, cancellationToken: cancellationToken);
             var (trade, error) = unionPay.OpenCashier(((FormStart)start.Start).Fields.ToDictionary());
             await unionPay.PayAsync(trade?.OrderId ?? throw new InvalidOperationException(error), UnionPaySimulator.TestCard, cancellationToken);

@@ -49,7 +49,7 @@ public sealed class UnionPayClient(IHttpClientFactory clients, UnionPayKeys keys
         return fields.GetValueOrDefault("merId") != options.Value.MerId ? $"merId {fields.GetValueOrDefault("merId")}" : null;
     }
 
-    /// <summary>Posts to backTransReq.do or queryTrans.do; the verified answer's fields.</summary>
+    /// <summary>Posts to backTransReq.do or queryTrans.do (a path on the gateway) or the file host (a full address); the verified answer's fields.</summary>
     public async Task<Dictionary<string, string>> CallAsync(string path, Dictionary<string, string> fields, CancellationToken cancellationToken)
     {
         string body;
@@ -58,7 +58,8 @@ public sealed class UnionPayClient(IHttpClientFactory clients, UnionPayKeys keys
             using var http = clients.CreateClient(ClientName);
             http.Timeout = TimeSpan.FromSeconds(options.Value.TimeoutSeconds);
             using var content = new FormUrlEncodedContent(Sign(fields));
-            using var response = await http.PostAsync(options.Value.GatewayUrl.TrimEnd('/') + path, content, cancellationToken);
+            var url = path.StartsWith("http", StringComparison.Ordinal) ? path : options.Value.GatewayUrl.TrimEnd('/') + path;
+            using var response = await http.PostAsync(url, content, cancellationToken);
             body = await response.Content.ReadAsStringAsync(cancellationToken);
             if (!response.IsSuccessStatusCode)
             {

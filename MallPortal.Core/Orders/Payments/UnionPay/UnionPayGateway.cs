@@ -9,7 +9,8 @@ namespace MallPortal.Core.Orders.Payments.UnionPay;
 /// and refunds, which UnionPay accepts and finishes later (a refund notification or a query says how they ended).
 /// Unpaid trades lapse at their payTimeout: UnionPay has no close.
 /// </summary>
-public sealed class UnionPayGateway(UnionPayClient client, IOptions<UnionPayOptions> options, BusinessTimeZone zone) : IPaymentGateway
+public sealed class UnionPayGateway(UnionPayClient client, IOptions<UnionPayOptions> options, BusinessTimeZone zone, TimeProvider clock)
+    : IPaymentGateway, Bills.IBillSource
 {
     public const string GatewayName = "unionpay";
 
@@ -130,6 +131,24 @@ public sealed class UnionPayGateway(UnionPayClient client, IOptions<UnionPayOpti
     /// </summary>
     public async Task<bool> CloseAsync(string paymentNumber, CancellationToken cancellationToken) =>
         (await QueryAsync(paymentNumber, cancellationToken)).State != GatewayTradeState.Paid;
+
+    /// <summary>
+    /// The reconciliation file of a settlement day (settleDate MMdd; UnionPay's day is taken as the China calendar day,
+    /// so a transaction between its 23:00 cut-off and midnight shows as a difference on both days, resolved once).
+    /// </summary>
+    public async Task<Bills.GatewayBill> DownloadBillAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        var fields = client.Fields("76", "01", "", UnionPayProtocol.ChinaTime(clock.GetUtcNow()));
+        fields.Remove("orderId");
+        (fields["bizType"], fields["fileType"], fields["settleDate"]) = ("000000", "00", $"{day:MMdd}");
+        var answer = await client.CallAsync(options.Value.FileTransferUrl, fields, cancellationToken);
+        if (answer.GetValueOrDefault("respCode") != UnionPayProtocol.Success || answer.GetValueOrDefault("fileContent") is not { Length: > 0 } content)
+        {
+            throw new PaymentGatewayException($"UnionPay bill {day:yyyy-MM-dd}: {answer.GetValueOrDefault("respCode")} {answer.GetValueOrDefault("respMsg")}");
+        }
+        var zip = UnionPayBill.Unpack(content);
+        return new Bills.GatewayBill(answer.GetValueOrDefault("fileName") is { Length: > 0 } name ? name : $"unionpay_{day:yyyyMMdd}.zip", zip, UnionPayBill.Parse(zip, day));
+    }
 
     private Task<Dictionary<string, string>> QueryTransactionAsync(string number, CancellationToken cancellationToken)
     {

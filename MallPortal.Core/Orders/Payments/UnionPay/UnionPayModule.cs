@@ -36,6 +36,7 @@ public static class UnionPayModule
         {
             o.MerId = o.MerId.Length > 0 ? o.MerId : SimulatorMerId;
             (o.GatewayUrl, o.FrontTransUrl, o.SignCertOwner) = ("http://unionpay.simulator", SimulatorFrontPath, UnionPaySimulatorKeys.Owner);
+            o.FileTransferUrl = "http://unionpay-files.simulator/";
         });
         services.AddSingleton(UnionPaySimulatorKeys.Shared);
         services.AddSingleton(_ => UnionPaySimulatorKeys.Shared.ForShop());

@@ -25,6 +25,9 @@ public sealed class UnionPayOptions
     /// <summary>Where server calls go (back transactions, query); https://gateway.test.95516.com for UnionPay's test environment.</summary>
     public string GatewayUrl { get; set; } = "https://gateway.95516.com";
 
+    /// <summary>Where the daily reconciliation file is fetched (file transfer, txnType 76); https://filedownload.test.95516.com/ for the test environment.</summary>
+    public string FileTransferUrl { get; set; } = "https://filedownload.95516.com/";
+
     /// <summary>Where the buyer's browser posts the front transaction; the gateway's frontTransReq.do when empty.</summary>
     public string FrontTransUrl { get; set; } = "";
 

@@ -5,6 +5,7 @@ using MallPortal.Core.Orders.Payments;
 using MallPortal.Core.Orders.Payments.Alipay;
 using MallPortal.Core.Orders.Payments.Bills;
 using MallPortal.Core.Orders.Payments.Sandbox;
+using MallPortal.Core.Orders.Payments.UnionPay;
 using MallPortal.Core.Orders.Payments.WeChatPay;
 
 namespace MallPortal.Tests.Orders.Payments.Bills;
@@ -63,6 +64,45 @@ public class BillFormatTests
         var built = WeChatPayBill.Build("wx0000000000000000", "1900000000", lines.Select(l => (l, (string?)"50300000000000000000", "云朵 乳胶枕")));
         Assert.Equal(lines, WeChatPayBill.Parse(built));
         Assert.Throws<PaymentGatewayException>(() => WeChatPayBill.Parse("<html>busy</html>"u8.ToArray()));
+    }
+
+    [Fact]
+    public void A_unionpay_zm_file_of_fixed_width_gbk_fields_deflated_in_a_zip_is_read_consumptions_and_refunds()
+    {
+        // 文件接口 6.1: widths of the ZM fields, one space between them; only S22 (消费) and S30 (退货) lines are bills' lines.
+        int[] widths = [3, 11, 11, 6, 10, 19, 12, 4, 2, 21, 2, 32, 2, 6, 10, 13, 13, 4, 15, 2, 2, 6, 2, 4, 32, 1, 21, 15, 1, 15, 32, 13, 13, 8, 32, 13, 13, 12, 2, 1, 32, 98];
+        string Line(params (int Field, string Value)[] values) =>
+            string.Join(' ', widths.Select((w, i) => (values.FirstOrDefault(v => v.Field == i).Value ?? "").PadRight(w)));
+        var zm = Line((0, "S22"), (4, "1204101530"), (5, "621626******0018"), (6, "000000005900"), (9, "512612041015300000001"), (11, "P202612041015300003"),
+                     (27, "777290058110048"), (30, "某二级商户"))
+            + "\r\n" + Line((0, "S30"), (4, "1204180000"), (6, "000000001000"), (9, "512612041800000000002"), (11, "R202612041800000001"),
+                     (26, "512612041015300000001"), (40, "P202612041015300003"))
+            + "\r\n" + Line((0, "E74"), (6, "000000000001"), (11, "P-other"))
+            + "\r\n";
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        using var zip = new MemoryStream();
+        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var entry = archive.CreateEntry("INN26120488ZM_777290058110048").Open();
+            // "某二级商户" is five characters and ten GBK bytes: the padding above is one byte per character, so re-pad in bytes.
+            entry.Write(Encoding.GetEncoding("GB18030").GetBytes(zm.Replace("某二级商户" + new string(' ', 27), "某二级商户" + new string(' ', 22))));
+        }
+
+        var lines = UnionPayBill.Parse(UnionPayBill.Unpack(UnionPayBill.FileContent(zip.ToArray())), new DateOnly(2026, 12, 4));
+
+        Assert.Equal(
+        [
+            new BillLine(BillLineKind.Payment, "P202612041015300003", "512612041015300000001", null, new Money(5900), Paid),
+            new BillLine(BillLineKind.Refund, "P202612041015300003", "512612041015300000001", "R202612041800000001", new Money(1000),
+                new DateTimeOffset(2026, 12, 4, 18, 0, 0, BillDay.ChinaOffset)),
+        ], lines);
+        var built = UnionPayBill.Build("777290058110048", new DateOnly(2026, 12, 4), lines.Select(l => (l, l.GatewayTradeNo!)));
+        Assert.Equal(lines, UnionPayBill.Parse(built, new DateOnly(2026, 12, 4)));
+        // A line sent on 31 December belongs to the year before the 1 January file's.
+        var newYear = UnionPayBill.Parse(UnionPayBill.Build("777290058110048", new DateOnly(2027, 1, 1),
+            [(lines[0] with { At = new DateTimeOffset(2026, 12, 31, 23, 30, 0, BillDay.ChinaOffset) }, "1")]), new DateOnly(2027, 1, 1));
+        Assert.Equal(2026, Assert.Single(newYear).At.Year);
+        Assert.Throws<PaymentGatewayException>(() => UnionPayBill.Unpack("bm90IGRlZmxhdGVk"));
     }
 
     [Fact]

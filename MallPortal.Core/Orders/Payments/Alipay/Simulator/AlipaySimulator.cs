@@ -14,7 +14,7 @@ namespace MallPortal.Core.Orders.Payments.Alipay.Simulator;
 /// notifications until the shop answers "success" (Alipay's schedule: 4m, 10m, 10m, 1h, 2h, 6h, 15h), answers query,
 /// refund and close, and can be told to misbehave (<see cref="Behaviour"/>). Its trades live in memory.
 /// </summary>
-public sealed class AlipaySimulator(AlipaySimulatorKeys keys, IOptions<AlipayOptions> shop, IHttpClientFactory clients, TimeProvider clock,
+public sealed partial class AlipaySimulator(AlipaySimulatorKeys keys, IOptions<AlipayOptions> shop, IHttpClientFactory clients, TimeProvider clock,
     ILogger<AlipaySimulator> logger)
 {
     public const string NotifyClientName = "alipay-simulator-notify";
@@ -174,44 +174,6 @@ public sealed class AlipaySimulator(AlipaySimulatorKeys keys, IOptions<AlipayOpt
         }
     }
 
-    private Dictionary<string, object?> Refund(JsonElement business)
-    {
-        var now = clock.GetUtcNow();
-        lock (_gate)
-        {
-            if (Text(business, "out_trade_no") is not { } outTradeNo || !_trades.TryGetValue(outTradeNo, out var trade))
-            {
-                return Error("40004", "Business Failed", AlipayProtocol.TradeNotExist, "交易不存在");
-            }
-            var requestNo = Text(business, "out_request_no") ?? trade.OutTradeNo;
-            if (trade.Refunds.ContainsKey(requestNo))
-            {
-                return RefundAnswer(trade, fundChange: false);
-            }
-            if (trade.Status != SimulatedAlipayStatus.TradeSuccess)
-            {
-                return Error("40004", "Business Failed", "ACQ.TRADE_STATUS_ERROR", "交易状态不合法");
-            }
-            if (AlipayProtocol.ParseYuan(Text(business, "refund_amount")) is not { Fen: > 0 } amount || trade.Refunded + amount > trade.Amount)
-            {
-                return Error("40004", "Business Failed", "ACQ.REFUND_AMT_NOT_EQUAL_TOTAL", "退款金额超限");
-            }
-            trade.Refunds[requestNo] = amount;
-            trade.RefundedAt[requestNo] = clock.GetUtcNow();
-            if (trade.Refunded == trade.Amount)
-            {
-                trade.Status = SimulatedAlipayStatus.TradeClosed;
-            }
-            var fields = TradeFields(trade, now);
-            fields.Remove("sign");
-            (fields["out_biz_no"], fields["refund_fee"], fields["gmt_refund"]) =
-                (requestNo, AlipayProtocol.Yuan(trade.Refunded), AlipayProtocol.ChinaTime(now));
-            fields["sign"] = AlipayProtocol.SignNotification(fields, keys.PlatformPrivateKey);
-            Enqueue(trade, fields);
-            return RefundAnswer(trade, fundChange: true);
-        }
-    }
-
     private Dictionary<string, object?> Close(JsonElement business)
     {
         lock (_gate)
@@ -228,79 +190,6 @@ public sealed class AlipaySimulator(AlipaySimulatorKeys keys, IOptions<AlipayOpt
             return Success(new() { ["trade_no"] = trade.TradeNo, ["out_trade_no"] = trade.OutTradeNo });
         }
     }
-
-    /// <summary>
-    /// alipay.data.dataservice.bill.downloadurl.query: the day's trade bill (payments and refunds completed that China day),
-    /// kept behind a one-time address on the simulated download host.
-    /// </summary>
-    private Dictionary<string, object?> BillUrl(JsonElement business)
-    {
-        if (Text(business, "bill_type") != "trade"
-            || !DateOnly.TryParseExact(Text(business, "bill_date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            return Error("40004", "Business Failed", "isv.invalid-bill-type", "账单类型或日期不正确");
-        }
-        if (Bills.BillDay.Start(day) > clock.GetUtcNow())
-        {
-            return Error("40004", "Business Failed", "isp.bill_not_exist", "账单不存在");
-        }
-        lock (_gate)
-        {
-            var rows = new List<(Bills.BillLine, string, DateTimeOffset)>();
-            foreach (var trade in _trades.Values)
-            {
-                if (trade.PaidAt is { } paid && Bills.BillDay.Contains(day, paid))
-                {
-                    rows.Add((new Bills.BillLine(Bills.BillLineKind.Payment, trade.OutTradeNo, trade.TradeNo, null, trade.Amount, paid), trade.Subject, trade.CreatedAt));
-                }
-                rows.AddRange(trade.RefundedAt.Where(r => Bills.BillDay.Contains(day, r.Value)).Select(r =>
-                    (new Bills.BillLine(Bills.BillLineKind.Refund, trade.OutTradeNo, trade.TradeNo, r.Key, trade.Refunds[r.Key], r.Value), trade.Subject, trade.CreatedAt)));
-            }
-            var token = Digits(24);
-            _bills[token] = AlipayBill.Build(shop.Value.SellerId, day, rows);
-            var host = new Uri(shop.Value.GatewayUrl).GetLeftPart(UriPartial.Authority);
-            return Success(new() { ["bill_download_url"] = $"{host}/bill/{token}/{day:yyyyMMdd}.zip" });
-        }
-    }
-
-    /// <summary>The simulated download host: a bill zip by its address, or null.</summary>
-    public byte[]? BillFile(string path)
-    {
-        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        lock (_gate)
-        {
-            return parts is ["bill", var token, _] ? _bills.GetValueOrDefault(token) : null;
-        }
-    }
-
-    private Dictionary<string, object?> RefundQuery(JsonElement business)
-    {
-        lock (_gate)
-        {
-            if (Text(business, "out_trade_no") is not { } outTradeNo || !_trades.TryGetValue(outTradeNo, out var trade))
-            {
-                return Error("40004", "Business Failed", AlipayProtocol.TradeNotExist, "交易不存在");
-            }
-            // Alipay answers success with no refund status for a refund it does not know (yet).
-            var requestNo = Text(business, "out_request_no") ?? "";
-            return trade.Refunds.TryGetValue(requestNo, out var amount)
-                ? Success(new()
-                {
-                    ["trade_no"] = trade.TradeNo, ["out_trade_no"] = trade.OutTradeNo, ["out_request_no"] = requestNo,
-                    ["refund_amount"] = AlipayProtocol.Yuan(amount), ["refund_status"] = "REFUND_SUCCESS",
-                })
-                : Success(new() { ["trade_no"] = trade.TradeNo, ["out_trade_no"] = trade.OutTradeNo });
-        }
-    }
-
-    private static Dictionary<string, object?> RefundAnswer(SimulatedAlipayTrade trade, bool fundChange) => Success(new()
-    {
-        ["trade_no"] = trade.TradeNo,
-        ["out_trade_no"] = trade.OutTradeNo,
-        ["buyer_logon_id"] = "138******00",
-        ["fund_change"] = fundChange ? "Y" : "N",
-        ["refund_fee"] = AlipayProtocol.Yuan(trade.Refunded),
-    });
 
     private Dictionary<string, string> TradeFields(SimulatedAlipayTrade trade, DateTimeOffset now)
     {

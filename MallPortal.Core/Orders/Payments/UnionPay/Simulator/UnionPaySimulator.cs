@@ -14,7 +14,7 @@ namespace MallPortal.Core.Orders.Payments.UnionPay.Simulator;
 /// refund (a refund is in progress for <see cref="RefundDelay"/>, then notified), and can be told to misbehave
 /// (<see cref="Behaviour"/>). Its trades live in memory.
 /// </summary>
-public sealed class UnionPaySimulator(UnionPaySimulatorKeys keys, IOptions<UnionPayOptions> shop, IHttpClientFactory clients, TimeProvider clock,
+public sealed partial class UnionPaySimulator(UnionPaySimulatorKeys keys, IOptions<UnionPayOptions> shop, IHttpClientFactory clients, TimeProvider clock,
     ILogger<UnionPaySimulator> logger)
 {
     public const string NotifyClientName = "unionpay-simulator-notify";
@@ -147,6 +147,7 @@ public sealed class UnionPaySimulator(UnionPaySimulatorKeys keys, IOptions<Union
             {
                 (UnionPayProtocol.QueryPath, UnionPayProtocol.Query) => Query(form, answer),
                 (UnionPayProtocol.BackPath, UnionPayProtocol.Refund) => Refund(form, answer),
+                ("/", FileTransfer) => Bill(form, answer),
                 _ => ("10", "报文格式错误"),
             };
         (answer["respCode"], answer["respMsg"]) = (code, message);
