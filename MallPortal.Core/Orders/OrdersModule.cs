@@ -5,6 +5,7 @@ using MallPortal.Core.Orders.Shipping;
 using MallPortal.Core.Orders.Payments.Alipay;
 using MallPortal.Core.Orders.Payments.Sandbox;
 using MallPortal.Core.Orders.Payments.WeChatPay;
+using MallPortal.Core.Orders.Payments.Stripe;
 using MallPortal.Core.Seeding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,6 +57,7 @@ public static class OrdersModule
         }
         services.AddAlipay(configuration);
         services.AddWeChatPay(configuration);
+        services.AddStripe(configuration);
         services.AddSingleton<SandboxProvider>();
         services.AddHttpClient(SandboxCallbackSender.ClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<SandboxCallbackSender>();

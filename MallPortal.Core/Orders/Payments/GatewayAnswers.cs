@@ -12,6 +12,7 @@ public static class GatewayAnswers
     {
         AlipayGateway.GatewayName or Sandbox.SandboxGateway.GatewayName => AlipayProtocol.Refusal,
         WeChatPay.WeChatPayGateway.GatewayName => new GatewayAnswer(400, "application/json", """{"code":"FAIL","message":"gateway not configured"}"""),
+        Stripe.StripeGateway.GatewayName => Stripe.StripeWebhook.Refused,
         _ => GatewayAnswer.Text(404, "unknown gateway"),
     };
 }

@@ -3,7 +3,7 @@ namespace MallPortal.Core.Orders.Payments;
 /// <summary>What the buyer's browser does to pay, as the provider wants it.</summary>
 public abstract record GatewayStart;
 
-/// <summary>Go to the provider's cashier page (the sandbox, Stripe's hosted page).</summary>
+/// <summary>Go to the provider's cashier page (the sandbox).</summary>
 public sealed record RedirectStart(string Url) : GatewayStart;
 
 /// <summary>Post these fields to the provider from the browser (Alipay page and wap pay, UnionPay's front gateway).</summary>
@@ -14,3 +14,10 @@ public sealed record FormStart(string Action, IReadOnlyList<KeyValuePair<string,
 /// opens a simulator's phone instead (demos and tests only).
 /// </summary>
 public sealed record QrCodeStart(string Payload, string? SimulatorUrl = null) : GatewayStart;
+
+/// <summary>
+/// Load the provider's script in the page and hand it these client parameters; it takes the buyer's details in its own
+/// frame and confirms with the provider (Stripe.js with its publishable key and the PaymentIntent's client secret; later
+/// WeChat JSAPI). Card data never touches MallPortal.
+/// </summary>
+public sealed record ScriptStart(string ScriptUrl, IReadOnlyDictionary<string, string> Parameters) : GatewayStart;
