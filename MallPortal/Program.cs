@@ -38,6 +38,7 @@ app.MapPublicFiles();
 app.MapOrderEndpoints();
 app.MapAlipaySimulator();
 app.MapWeChatPaySimulator();
+app.MapStripeSimulator();
 app.MapDistributionEndpoints();
 app.MapFundsEndpoints();
 

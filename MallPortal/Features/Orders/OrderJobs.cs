@@ -47,7 +47,7 @@ public sealed class QueryLatePaymentsJob(Core.Orders.Payments.GatewayQueries pay
     }
 }
 
-/// <summary>Thin: the simulated providers retry the notifications the shop has not acknowledged yet (the sandbox's, and the Alipay and WeChat Pay simulators' when they run).</summary>
+/// <summary>Thin: the simulated providers retry the notifications the shop has not acknowledged yet (the sandbox's, and the Alipay, WeChat Pay and Stripe simulators' when they run).</summary>
 [DisallowConcurrentExecution]
 public sealed class DeliverSandboxCallbacksJob(SandboxProvider sandbox, IServiceProvider services, TimeProvider clock) : IJob
 {
@@ -63,6 +63,10 @@ public sealed class DeliverSandboxCallbacksJob(SandboxProvider sandbox, IService
         if (services.GetService<Core.Orders.Payments.WeChatPay.Simulator.WeChatPaySimulator>() is { } wechat)
         {
             await wechat.DeliverDueAsync(cancellationToken);
+        }
+        if (services.GetService<Core.Orders.Payments.Stripe.Simulator.StripeSimulator>() is { } stripe)
+        {
+            await stripe.DeliverDueAsync(cancellationToken);
         }
     }
 }

@@ -14,6 +14,7 @@ public static class PaymentName
         SandboxGateway.GatewayName => UiText.PaySandbox,
         AlipayGateway.GatewayName => UiText.PayAlipay,
         Core.Orders.Payments.WeChatPay.WeChatPayGateway.GatewayName => UiText.PayWeChat,
+        Core.Orders.Payments.Stripe.StripeGateway.GatewayName => UiText.PayStripe,
         _ => gateway,
     };
 }
