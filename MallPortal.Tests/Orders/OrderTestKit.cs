@@ -52,6 +52,7 @@ internal sealed class OrderTestKit : IAsyncDisposable
             services.AddHttpClient(SandboxCallbackSender.ClientName).ConfigurePrimaryHttpMessageHandler(() => notify);
             services.AddHttpClient(AlipaySimulator.NotifyClientName).ConfigurePrimaryHttpMessageHandler(() => notify);
             services.AddHttpClient(Core.Orders.Payments.WeChatPay.Simulator.WeChatPaySimulator.NotifyClientName).ConfigurePrimaryHttpMessageHandler(() => notify);
+            services.AddHttpClient(Core.Orders.Payments.Stripe.Simulator.StripeSimulator.NotifyClientName).ConfigurePrimaryHttpMessageHandler(() => notify);
             // The demo's simulated payments would put notifications in the log and the simulators' outboxes before the test begins.
             services.Remove(services.Single(d => d.ImplementationType == typeof(Core.Orders.Payments.Simulators.PaymentsDemoSeeder)));
             services.Remove(services.Single(d => d.ImplementationType == typeof(Core.Orders.Risk.RiskDemoSeeder)));

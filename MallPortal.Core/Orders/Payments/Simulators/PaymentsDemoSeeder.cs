@@ -3,6 +3,8 @@ using MallPortal.Core.Common;
 using MallPortal.Core.Data;
 using MallPortal.Core.Orders.Payments.Alipay;
 using MallPortal.Core.Orders.Payments.Alipay.Simulator;
+using MallPortal.Core.Orders.Payments.Stripe;
+using MallPortal.Core.Orders.Payments.Stripe.Simulator;
 using MallPortal.Core.Orders.Payments.WeChatPay;
 using MallPortal.Core.Orders.Payments.WeChatPay.Simulator;
 using MallPortal.Core.Seeding;
@@ -16,7 +18,8 @@ namespace MallPortal.Core.Orders.Payments.Simulators;
 /// 刘洋 pays with the simulated providers as a buyer would (never with a live one): an Alipay order at the simulator's
 /// cashier, settled by the return page's query (the app is not listening yet, so Alipay's notification comes again
 /// later and is acknowledged as a duplicate); a WeChat Pay order scanned and paid, then cancelled before shipment and
-/// refunded: the refund shows as processing until the query job hears from WeChat Pay that it succeeded (within a minute).
+/// refunded: the refund shows as processing until the query job hears from WeChat Pay that it succeeded (within a minute);
+/// a card order paid with Stripe's test card 4242 at the simulated card form, settled by the return page's query.
 /// </summary>
 public sealed class PaymentsDemoSeeder(IDbContextFactory<MallDbContext> contexts, DemoShopper shopper, PaymentService payments, RefundService refunds,
     IServiceProvider services, IConfiguration configuration) : IDemoSeeder
@@ -48,6 +51,14 @@ public sealed class PaymentsDemoSeeder(IDbContextFactory<MallDbContext> contexts
             var refund = await refunds.RequestCancellationAsync(buyer, number, "拍错了，想换个颜色", cancellationToken);
             var owner = await db.Shops.Where(s => s.Id == shopId).Select(s => s.OwnerUserId).SingleAsync(cancellationToken);
             await refunds.DecideAsync(new Actor(owner, new HashSet<string> { Roles.Merchant }), refund, true, null, cancellationToken);
+        }
+        if (services.GetService<StripeSimulator>() is { } stripe)
+        {
+            var (number, _) = await shopper.BuyAsync(buyer, 27, StripeGateway.GatewayName, "demo-stripe", cancellationToken);
+            var start = await payments.StartAsync(buyer, number, site, PaymentDevice.Computer, cancellationToken: cancellationToken);
+            var card = (ScriptStart)start.Start;
+            await stripe.ConfirmAsync(card.Parameters["client_secret"].Split("_secret_")[0], stripe.CardForm(card, StripeTestCards.Succeeds), cancellationToken);
+            await payments.RefreshAsync(buyer, start.PaymentNumber, cancellationToken);
         }
     }
 }

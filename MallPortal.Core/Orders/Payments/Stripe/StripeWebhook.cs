@@ -41,7 +41,7 @@ public static class StripeWebhook
             return GatewayVerification.Rejected(ex.Message.Contains("tolerance", StringComparison.Ordinal) ? "stale timestamp"
                 : ex.Message.Contains("API version", StringComparison.Ordinal) ? "api_version" : "signature");
         }
-        catch (Exception ex) when (ex is Newtonsoft.Json.JsonException or ArgumentException or InvalidCastException)
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or Newtonsoft.Json.JsonException or ArgumentException or InvalidCastException)
         {
             return GatewayVerification.Rejected("malformed");
         }

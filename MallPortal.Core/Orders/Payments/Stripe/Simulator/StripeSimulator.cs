@@ -98,6 +98,31 @@ public sealed class StripeSimulator(StripeSimulatorKeys keys, IOptions<StripeOpt
         return answer;
     }
 
+    /// <summary>A payment_intent.succeeded event for a payment's intent as the simulator signs it; tests change the event before it is signed.</summary>
+    public (string Body, Dictionary<string, string> Headers) SignedEvent(string paymentNumber, Action<JsonObject>? change = null, DateTimeOffset? signedAt = null)
+    {
+        var intent = FindByPaymentNumber(paymentNumber) ?? throw new InvalidOperationException($"No PaymentIntent for {paymentNumber}");
+        var data = StripeSimulatorJson.Intent(intent);
+        data["status"] = "succeeded";
+        data["amount_received"] = intent.Amount.Fen;
+        var stripeEvent = StripeSimulatorJson.Event("payment_intent.succeeded", data, clock.GetUtcNow());
+        change?.Invoke(stripeEvent);
+        var body = stripeEvent.ToJsonString();
+        return (body, StripeSimulatorWebhooks.Headers(body, keys.WebhookSecret, signedAt ?? clock.GetUtcNow()));
+    }
+
+    /// <summary>What the card form posts for a card (as the simulated Stripe.js sends it): expiry next year, CVC 123.</summary>
+    public Dictionary<string, string> CardForm(ScriptStart start, string cardNumber) => new()
+    {
+        ["key"] = start.Parameters["publishable_key"],
+        ["client_secret"] = start.Parameters["client_secret"],
+        ["return_url"] = start.Parameters["return_url"],
+        ["card[number]"] = cardNumber,
+        ["card[exp_month]"] = "12",
+        ["card[exp_year]"] = (clock.GetUtcNow().Year + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["card[cvc]"] = "123",
+    };
+
     private SimulatedStripeAnswer Confirm(string intentId, IReadOnlyDictionary<string, string> form)
     {
         if (form.GetValueOrDefault("key") != keys.PublishableKey)

@@ -27,16 +27,16 @@ public sealed class StripeSimulatorWebhooks(StripeSimulatorKeys keys, IHttpClien
     public IReadOnlyList<SimulatedNotification> Outbox => _outbox.Items;
 
     /// <summary>
-    /// The endpoint's URL (https://&lt;site&gt;/payments/notify/stripe). Unless set, the site the first buyer came from
-    /// (the origin of the return_url the card form was confirmed with).
+    /// The endpoint's URL (https://&lt;site&gt;/payments/notify/stripe), as a merchant registers it in Stripe's dashboard.
+    /// The simulator has no dashboard: it follows the site the last buyer confirmed a card from (its return_url's origin).
     /// </summary>
-    public string Url { get; set; } = "";
+    public string Url { get; private set; } = "";
 
     public Task<int> DeliverDueAsync(CancellationToken cancellationToken = default) => _outbox.DeliverDueAsync(cancellationToken);
 
     public void Learn(string returnUrl)
     {
-        if (Url.Length == 0 && Uri.TryCreate(returnUrl, UriKind.Absolute, out var site))
+        if (Uri.TryCreate(returnUrl, UriKind.Absolute, out var site))
         {
             Url = site.GetLeftPart(UriPartial.Authority) + NotifyPath;
         }
