@@ -8,6 +8,7 @@ using MallPortal.Core.Orders.Payments.Stripe;
 using MallPortal.Core.Orders.Payments.Stripe.Simulator;
 using MallPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MallPortal.Tests.Web;
@@ -123,6 +124,22 @@ public class StripeEndpointTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.NotFound), (otherKey.StatusCode, otherSecret.StatusCode));
         Assert.Contains("resource_missing", await otherSecret.Content.ReadAsStringAsync());
         Assert.Equal("requires_payment_method", intent.Status);
+    }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("http://shop.example.com", true)]
+    [InlineData("https://shop.example.com", false)]
+    public void Live_Stripe_outside_Development_needs_the_shops_https_address(string? site, bool refused)
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Payments:Stripe:Mode"] = "Live", ["Payments:Alipay:Mode"] = "Off", ["Payments:WeChatPay:Mode"] = "Off", ["Web:PublicBaseUrl"] = site,
+        }).Build();
+
+        var problem = Hosting.PaymentTransport.Problem(config, development: false);
+
+        Assert.Equal(refused, problem?.Contains("(Stripe)", StringComparison.Ordinal) == true);
     }
 
     private static FormUrlEncodedContent Card(params (string Key, string Value)[] fields) => new(fields

@@ -1,4 +1,5 @@
 using MallPortal.Core.Orders.Payments.Alipay;
+using MallPortal.Core.Orders.Payments.Stripe;
 using MallPortal.Core.Orders.Payments.WeChatPay;
 
 namespace MallPortal.Hosting;
@@ -20,6 +21,10 @@ public static class PaymentTransport
         if (config.GetValue($"{WeChatPayOptions.Section}:Mode", WeChatPayMode.Simulator) == WeChatPayMode.Live)
         {
             live.Add("WeChat Pay");
+        }
+        if (config.GetValue($"{StripeOptions.Section}:Mode", StripeMode.Simulator) == StripeMode.Live)
+        {
+            live.Add("Stripe");
         }
         if (live.Count == 0 || development
             || (Uri.TryCreate(config["Web:PublicBaseUrl"], UriKind.Absolute, out var site) && site.Scheme == Uri.UriSchemeHttps))
