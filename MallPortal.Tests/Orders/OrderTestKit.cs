@@ -182,6 +182,17 @@ internal sealed class OrderTestKit : IAsyncDisposable
         return url[(url.LastIndexOf('/') + 1)..];
     }
 
+    /// <summary>The buyer asks to cancel a paid order before shipment and shop A agrees: the refund goes to the gateway. Returns its number.</summary>
+    public async Task<string> CancelledAndRefundedAsync(Actor buyer, string number, string reason = "不想要了")
+    {
+        var refunds = Get<RefundService>();
+        var refundNumber = await refunds.RequestCancellationAsync(buyer, number, reason);
+        await refunds.DecideAsync(await MerchantAsync(), refundNumber, true, null);
+        return refundNumber;
+    }
+
+    public Task<Refund> RefundAsync(string number) => QueryAsync(c => c.Refunds.AsNoTracking().SingleAsync(r => r.Number == number));
+
     public async Task ShipAsync(string number, string merchantPhone = ShopA, string trackingNumber = "SF1234567890123") =>
         await Get<ShippingService>().ShipAsync(await MerchantAsync(merchantPhone), number, new ShipmentInput("shunfeng", trackingNumber), SiteUrl);
 

@@ -152,27 +152,10 @@ public class StripeEndpointTests(AppFixture app) : IClassFixture<AppFixture>
     private static (string Body, Dictionary<string, string> Headers) Resigned(string body) =>
         (body, StripeSimulatorWebhooks.Headers(body, StripeSimulatorKeys.Shared.WebhookSecret, DateTimeOffset.UtcNow));
 
-    /// <summary>A card order whose pay page opened its PaymentIntent (unpaid).</summary>
-    private async Task<(string Payment, string Order)> OpenedAsync()
-    {
-        await ApiCheckout.RestockPillowAsync(app.Factory, 1);
-        var placed = await ApiCheckout.PlaceAsync(app.Factory, Buyer, StripeGateway.GatewayName);
-        var start = await app.Factory.Services.GetRequiredService<PaymentService>().StartAsync(await ApiCheckout.ActorAsync(app.Factory, Buyer),
-            placed.OrderNumber, "http://localhost/");
-        Assert.IsType<ScriptStart>(start.Start);
-        return (placed.PaymentNumber, placed.OrderNumber);
-    }
+    private Task<(string Payment, string Order)> OpenedAsync() => NotifyEndpoint.OpenedAsync<ScriptStart>(app.Factory, Buyer, StripeGateway.GatewayName);
 
-    private async Task<HttpResponseMessage> PostAsync(string body, IReadOnlyDictionary<string, string> headers)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/payments/notify/stripe") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        foreach (var (name, value) in headers)
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
-        return await app.Factory.CreateBrowserlessClient().SendAsync(request);
-    }
+    private Task<HttpResponseMessage> PostAsync(string body, IReadOnlyDictionary<string, string> headers) =>
+        NotifyEndpoint.PostAsync(app.Factory, StripeGateway.GatewayName, body, headers);
 
-    private Task<MallDbContext> ContextAsync() =>
-        app.Factory.Services.GetRequiredService<IDbContextFactory<MallDbContext>>().CreateDbContextAsync();
+    private Task<MallDbContext> ContextAsync() => NotifyEndpoint.ContextAsync(app.Factory);
 }

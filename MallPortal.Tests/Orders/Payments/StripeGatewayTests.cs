@@ -119,22 +119,19 @@ public class StripeGatewayTests
     {
         await using var kit = await OrderTestKit.CreateAsync(DatabaseProvider.Sqlite);
         var (buyer, placed, number) = await PaidAsync(kit);
-        var refunds = kit.Get<RefundService>();
-        var refundNumber = await refunds.RequestCancellationAsync(buyer, number, "不想要了");
+        var refundNumber = await kit.CancelledAndRefundedAsync(buyer, number);
 
-        await refunds.DecideAsync(await kit.MerchantAsync(), refundNumber, true, null);
-
-        var refund = await RefundAsync(kit, refundNumber);
+        var refund = await kit.RefundAsync(refundNumber);
         Assert.Equal((RefundStatus.Refunded, RefundGatewayState.Processing), (refund.Status, refund.GatewayState));
         Assert.Equal(OrderStatus.Cancelled, (await kit.OrderAsync(number)).Status);
         Assert.Equal(1, await kit.Get<StripeSimulator>().DeliverDueAsync()); // refund.created says pending: taken, nothing settles
-        Assert.Equal(RefundGatewayState.Processing, (await RefundAsync(kit, refundNumber)).GatewayState);
+        Assert.Equal(RefundGatewayState.Processing, (await kit.RefundAsync(refundNumber)).GatewayState);
         Assert.Equal(0, await kit.Get<StripeSimulator>().DeliverDueAsync()); // refund.updated is not due yet
         kit.Clock.Advance(TimeSpan.FromSeconds(10));
 
         Assert.Equal(1, await kit.Get<StripeSimulator>().DeliverDueAsync());
 
-        refund = await RefundAsync(kit, refundNumber);
+        refund = await kit.RefundAsync(refundNumber);
         Assert.Equal((RefundGatewayState.Succeeded, kit.Now), (refund.GatewayState, refund.GatewaySettledAt));
         Assert.StartsWith("re_", refund.GatewayRefundNo);
         Assert.Equal(3, await kit.QueryAsync(c => c.PaymentNotifications.CountAsync(n => n.Outcome == NotificationOutcome.Accepted)));
@@ -156,16 +153,14 @@ public class StripeGatewayTests
         var (buyer, _, number) = await PaidAsync(kit);
         var simulator = kit.Get<StripeSimulator>();
         (simulator.Behaviour.Drop, simulator.RefundsFail) = (true, refundsFail);
-        var refunds = kit.Get<RefundService>();
-        var refundNumber = await refunds.RequestCancellationAsync(buyer, number, "不想要了");
-        await refunds.DecideAsync(await kit.MerchantAsync(), refundNumber, true, null);
+        var refundNumber = await kit.CancelledAndRefundedAsync(buyer, number);
         var queries = kit.Get<GatewayQueries>();
         Assert.Equal(0, await queries.QueryProcessingRefundsAsync());
         kit.Clock.Advance(TimeSpan.FromSeconds(10));
 
         Assert.Equal(1, await queries.QueryProcessingRefundsAsync());
 
-        Assert.Equal(ends, (await RefundAsync(kit, refundNumber)).GatewayState);
+        Assert.Equal(ends, (await kit.RefundAsync(refundNumber)).GatewayState);
         Assert.Equal(0, await queries.QueryProcessingRefundsAsync());
     }
 
@@ -254,6 +249,4 @@ public class StripeGatewayTests
         return simulator.ConfirmAsync(start.Parameters["client_secret"].Split("_secret_")[0], simulator.CardForm(start, card));
     }
 
-    private static Task<Refund> RefundAsync(OrderTestKit kit, string number) =>
-        kit.QueryAsync(c => c.Refunds.AsNoTracking().SingleAsync(r => r.Number == number));
 }
