@@ -126,6 +126,19 @@ public class StripeEndpointTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal("requires_payment_method", intent.Status);
     }
 
+    [Fact]
+    public async Task The_demo_has_Liu_Yangs_card_order_paid_with_the_test_card_at_the_simulator()
+    {
+        await using var db = await ContextAsync();
+        var liu = await db.Users.Where(u => u.PhoneNumber == "13800000022").Select(u => u.Id).SingleAsync();
+
+        var order = await db.Orders.Include(o => o.Payment).SingleAsync(o => o.PaymentMethod == StripeGateway.GatewayName && o.BuyerUserId == liu);
+
+        Assert.Equal((OrderStatus.PendingShipment, PaymentStatus.Paid), (order.Status, order.Payment.Status));
+        var intent = app.Factory.Services.GetRequiredService<StripeSimulator>().Find(order.Payment.GatewayTradeNo!);
+        Assert.Equal(("succeeded", "4242"), (intent!.Status, intent.Card!.Last4));
+    }
+
     [Theory]
     [InlineData(null, true)]
     [InlineData("http://shop.example.com", true)]

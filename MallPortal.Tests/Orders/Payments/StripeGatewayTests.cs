@@ -97,6 +97,21 @@ public class StripeGatewayTests
     }
 
     [Fact]
+    public async Task A_webhook_claiming_more_than_was_paid_is_refused_and_the_query_settles_what_was_received()
+    {
+        await using var kit = await OrderTestKit.CreateAsync(DatabaseProvider.Sqlite);
+        var (buyer, placed, number) = await PlacedAsync(kit);
+        kit.Get<StripeSimulator>().Behaviour.AmountSkewFen = 100;
+
+        await ConfirmAsync(kit, await StartAsync(kit, buyer, number), StripeTestCards.Succeeds);
+
+        var refused = await kit.QueryAsync(c => c.PaymentNotifications.AsNoTracking().SingleAsync());
+        Assert.Equal((NotificationOutcome.Rejected, $"amount {placed.Amount.Fen + 100} != {placed.Amount.Fen}"), (refused.Outcome, refused.Reason));
+        Assert.Equal(OrderStatus.PendingPayment, (await kit.OrderAsync(number)).Status);
+        Assert.Equal(PaymentStatus.Paid, (await kit.Get<PaymentService>().RefreshAsync(buyer, placed.PaymentNumber))!.Status);
+    }
+
+    [Fact]
     public async Task An_unanswered_webhook_comes_again_after_a_minute()
     {
         await using var kit = await OrderTestKit.CreateAsync(DatabaseProvider.Sqlite);
