@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using MallPortal.Core.Data;
 using MallPortal.Core.Orders;
