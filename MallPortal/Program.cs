@@ -40,6 +40,7 @@ app.MapAlipaySimulator();
 app.MapWeChatPaySimulator();
 app.MapUnionPaySimulator();
 app.MapWeChatSignIn();
+app.MapStripeSimulator();
 app.MapDistributionEndpoints();
 app.MapFundsEndpoints();
 

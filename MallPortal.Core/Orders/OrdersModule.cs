@@ -6,6 +6,7 @@ using MallPortal.Core.Orders.Payments.Alipay;
 using MallPortal.Core.Orders.Payments.Sandbox;
 using MallPortal.Core.Orders.Payments.WeChatPay;
 using MallPortal.Core.Orders.Payments.UnionPay;
+using MallPortal.Core.Orders.Payments.Stripe;
 using MallPortal.Core.Seeding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,6 +59,7 @@ public static class OrdersModule
         services.AddAlipay(configuration);
         services.AddWeChatPay(configuration);
         services.AddUnionPay(configuration);
+        services.AddStripe(configuration);
         services.AddSingleton<SandboxProvider>();
         services.AddHttpClient(SandboxCallbackSender.ClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<SandboxCallbackSender>();

@@ -215,6 +215,13 @@ public class OrderJourneyTests(BrowserFixture browser)
             await buyer.GetByTestId("unionpay-pay").WaitForAsync();
             return "";
         }
+        if (method == "银行卡 (Stripe)")
+        {
+            // The pay page mounts the (simulated) Stripe.js card form.
+            await buyer.WaitForAddressAsync("/account/orders/[0-9]+/pay$");
+            await buyer.GetByTestId("card-number").WaitForAsync();
+            return "";
+        }
         await buyer.WaitForAddressAsync("/sandbox/cashier/");
         await buyer.WaitForReadyAsync("cashier");
         return "";

@@ -53,6 +53,7 @@ internal sealed class OrderTestKit : IAsyncDisposable
             services.AddHttpClient(AlipaySimulator.NotifyClientName).ConfigurePrimaryHttpMessageHandler(() => notify);
             services.AddHttpClient(Core.Orders.Payments.WeChatPay.Simulator.WeChatPaySimulator.NotifyClientName).ConfigurePrimaryHttpMessageHandler(() => notify);
             services.AddHttpClient(Core.Orders.Payments.UnionPay.Simulator.UnionPaySimulator.NotifyClientName).ConfigurePrimaryHttpMessageHandler(() => notify);
+            services.AddHttpClient(Core.Orders.Payments.Stripe.Simulator.StripeSimulator.NotifyClientName).ConfigurePrimaryHttpMessageHandler(() => notify);
             // The demo's simulated payments would put notifications in the log and the simulators' outboxes before the test begins.
             services.Remove(services.Single(d => d.ImplementationType == typeof(Core.Orders.Payments.Simulators.PaymentsDemoSeeder)));
             services.Remove(services.Single(d => d.ImplementationType == typeof(Core.Orders.Risk.RiskDemoSeeder)));
@@ -190,6 +191,17 @@ internal sealed class OrderTestKit : IAsyncDisposable
         var url = Assert.IsType<RedirectStart>(start.Start).Url;
         return url[(url.LastIndexOf('/') + 1)..];
     }
+
+    /// <summary>The buyer asks to cancel a paid order before shipment and shop A agrees: the refund goes to the gateway. Returns its number.</summary>
+    public async Task<string> CancelledAndRefundedAsync(Actor buyer, string number, string reason = "不想要了")
+    {
+        var refunds = Get<RefundService>();
+        var refundNumber = await refunds.RequestCancellationAsync(buyer, number, reason);
+        await refunds.DecideAsync(await MerchantAsync(), refundNumber, true, null);
+        return refundNumber;
+    }
+
+    public Task<Refund> RefundAsync(string number) => QueryAsync(c => c.Refunds.AsNoTracking().SingleAsync(r => r.Number == number));
 
     public async Task ShipAsync(string number, string merchantPhone = ShopA, string trackingNumber = "SF1234567890123") =>
         await Get<ShippingService>().ShipAsync(await MerchantAsync(merchantPhone), number, new ShipmentInput("shunfeng", trackingNumber), SiteUrl);

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Security.Cryptography;
-using System.Text;
 using MallPortal.Core.Data;
 using MallPortal.Core.Orders;
 using MallPortal.Core.Orders.Payments;
@@ -97,27 +96,10 @@ public class WeChatPayEndpointTests(AppFixture app) : IClassFixture<AppFixture>
     private static (string Body, Dictionary<string, string> Headers) Resigned(string body) =>
         (body, WeChatPayProtocol.SignedHeaders(body, WeChatPaySimulatorKeys.PlatformKeyId, WeChatPaySimulatorKeys.Shared.PlatformPrivateKey, DateTimeOffset.UtcNow));
 
-    /// <summary>A WeChat Pay order whose Native code the pay page showed (the trade is open, unpaid).</summary>
-    private async Task<(string Payment, string Order)> OpenedAsync()
-    {
-        await ApiCheckout.RestockPillowAsync(app.Factory, 1);
-        var placed = await ApiCheckout.PlaceAsync(app.Factory, Buyer, WeChatPayGateway.GatewayName);
-        var start = await app.Factory.Services.GetRequiredService<PaymentService>().StartAsync(await ApiCheckout.ActorAsync(app.Factory, Buyer),
-            placed.OrderNumber, "http://localhost/");
-        Assert.IsType<QrCodeStart>(start.Start);
-        return (placed.PaymentNumber, placed.OrderNumber);
-    }
+    private Task<(string Payment, string Order)> OpenedAsync() => NotifyEndpoint.OpenedAsync<QrCodeStart>(app.Factory, Buyer, WeChatPayGateway.GatewayName);
 
-    private async Task<HttpResponseMessage> PostAsync(string body, IReadOnlyDictionary<string, string> headers)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/payments/notify/wechatpay") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        foreach (var (name, value) in headers)
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
-        return await app.Factory.CreateBrowserlessClient().SendAsync(request);
-    }
+    private Task<HttpResponseMessage> PostAsync(string body, IReadOnlyDictionary<string, string> headers) =>
+        NotifyEndpoint.PostAsync(app.Factory, WeChatPayGateway.GatewayName, body, headers);
 
-    private Task<MallDbContext> ContextAsync() =>
-        app.Factory.Services.GetRequiredService<IDbContextFactory<MallDbContext>>().CreateDbContextAsync();
+    private Task<MallDbContext> ContextAsync() => NotifyEndpoint.ContextAsync(app.Factory);
 }

@@ -13,8 +13,7 @@ public class WeChatSignInTests(AppFixture app) : IClassFixture<AppFixture>
 
         var start = await client.GetAsync("/wechat/signin?returnUrl=" + Uri.EscapeDataString("/account/orders/123/pay"));
         var authorize = start.Headers.Location!.OriginalString;
-        var atWeChat = await client.GetAsync(authorize);
-        var callback = atWeChat.Headers.Location!;
+        var callback = await NextAsync(client, authorize);
         var back = await client.GetAsync(callback);
 
         Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
@@ -31,7 +30,7 @@ public class WeChatSignInTests(AppFixture app) : IClassFixture<AppFixture>
     {
         var client = app.Factory.CreateBrowserlessClient();
         var start = await client.GetAsync("/wechat/signin?returnUrl=" + Uri.EscapeDataString("/account/orders/123/pay"));
-        var callback = (await client.GetAsync(start.Headers.Location!.OriginalString)).Headers.Location!.OriginalString;
+        var callback = (await NextAsync(client, start.Headers.Location!.OriginalString)).OriginalString;
 
         var forged = await app.Factory.CreateBrowserlessClient().GetAsync(callback);
         var wrongState = await client.GetAsync(callback.Replace("state=", "state=x", StringComparison.Ordinal));
@@ -49,10 +48,18 @@ public class WeChatSignInTests(AppFixture app) : IClassFixture<AppFixture>
     {
         var client = app.Factory.CreateBrowserlessClient();
         var start = await client.GetAsync("/wechat/signin?returnUrl=" + Uri.EscapeDataString(returnUrl));
-        var callback = (await client.GetAsync(start.Headers.Location!.OriginalString)).Headers.Location!;
+        var callback = await NextAsync(client, start.Headers.Location!.OriginalString);
 
         var back = await client.GetAsync(callback);
 
         Assert.Equal("/account/orders", back.Headers.Location!.OriginalString);
+    }
+
+    /// <summary>Where the simulated WeChat authorization page sends the browser (by script, as WeChat's page does).</summary>
+    private static async Task<Uri> NextAsync(HttpClient client, string authorize)
+    {
+        var page = await client.GetStringAsync(authorize);
+        var href = System.Text.RegularExpressions.Regex.Match(page, "id=\"next\" href=\"([^\"]+)\"").Groups[1].Value;
+        return new Uri(System.Net.WebUtility.HtmlDecode(href));
     }
 }

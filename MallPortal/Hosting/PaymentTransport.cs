@@ -1,4 +1,5 @@
 using MallPortal.Core.Orders.Payments.Alipay;
+using MallPortal.Core.Orders.Payments.Stripe;
 using MallPortal.Core.Orders.Payments.UnionPay;
 using MallPortal.Core.Orders.Payments.WeChatPay;
 
@@ -12,7 +13,7 @@ public static class PaymentTransport
 {
     /// <summary>Each real gateway's settings section (whose Mode may be Live) and its name in the message.</summary>
     private static readonly (string Section, string Name)[] RealGateways =
-        [(AlipayOptions.Section, "Alipay"), (WeChatPayOptions.Section, "WeChat Pay"), (UnionPayOptions.Section, "UnionPay")];
+        [(AlipayOptions.Section, "Alipay"), (WeChatPayOptions.Section, "WeChat Pay"), (UnionPayOptions.Section, "UnionPay"), (StripeOptions.Section, "Stripe")];
 
     /// <summary>Why the app must not start, or null.</summary>
     public static string? Problem(IConfiguration config, bool development)

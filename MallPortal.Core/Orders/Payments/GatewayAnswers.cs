@@ -13,6 +13,7 @@ public static class GatewayAnswers
         AlipayGateway.GatewayName or Sandbox.SandboxGateway.GatewayName => AlipayProtocol.Refusal,
         WeChatPay.WeChatPayGateway.GatewayName => new GatewayAnswer(400, "application/json", """{"code":"FAIL","message":"gateway not configured"}"""),
         UnionPay.UnionPayGateway.GatewayName => UnionPay.UnionPayProtocol.Refusal,
+        Stripe.StripeGateway.GatewayName => Stripe.StripeWebhook.Refused,
         _ => GatewayAnswer.Text(404, "unknown gateway"),
     };
 }

@@ -93,18 +93,15 @@ public class UnionPayGatewayTests
     {
         await using var kit = await OrderTestKit.CreateAsync(DatabaseProvider.Sqlite);
         var (buyer, placed, number, trade) = await PaidAsync(kit);
-        var refunds = kit.Get<RefundService>();
-        var refundNumber = await refunds.RequestCancellationAsync(buyer, number, "不想要了");
+        var refundNumber = await kit.CancelledAndRefundedAsync(buyer, number);
 
-        await refunds.DecideAsync(await kit.MerchantAsync(), refundNumber, true, null);
-
-        var refund = await RefundAsync(kit, refundNumber);
+        var refund = await kit.RefundAsync(refundNumber);
         Assert.Equal((RefundStatus.Refunded, RefundGatewayState.Processing), (refund.Status, refund.GatewayState));
         Assert.Equal(placed.Amount, trade.Refunds[refundNumber].Amount);
         Assert.Equal(0, await kit.Get<UnionPaySimulator>().DeliverDueAsync());
         kit.Clock.Advance(TimeSpan.FromSeconds(10));
         Assert.Equal(1, await kit.Get<UnionPaySimulator>().DeliverDueAsync());
-        refund = await RefundAsync(kit, refundNumber);
+        refund = await kit.RefundAsync(refundNumber);
         Assert.Equal((RefundGatewayState.Succeeded, trade.Refunds[refundNumber].QueryId), (refund.GatewayState, refund.GatewayRefundNo));
         // The same refund number again: UnionPay answers 12 (duplicate), the adapter asks how the first one ended.
         var gateway = kit.Get<PaymentGateways>().Get("unionpay");
@@ -124,16 +121,14 @@ public class UnionPayGatewayTests
         var (buyer, _, number, _) = await PaidAsync(kit);
         var simulator = kit.Get<UnionPaySimulator>();
         (simulator.Behaviour.Drop, simulator.RefundsFail) = (true, refundsFail);
-        var refunds = kit.Get<RefundService>();
-        var refundNumber = await refunds.RequestCancellationAsync(buyer, number, "不想要了");
-        await refunds.DecideAsync(await kit.MerchantAsync(), refundNumber, true, null);
+        var refundNumber = await kit.CancelledAndRefundedAsync(buyer, number);
         var queries = kit.Get<GatewayQueries>();
         Assert.Equal(0, await queries.QueryProcessingRefundsAsync());
         kit.Clock.Advance(TimeSpan.FromSeconds(10));
 
         Assert.Equal(1, await queries.QueryProcessingRefundsAsync());
 
-        Assert.Equal(ends, (await RefundAsync(kit, refundNumber)).GatewayState);
+        Assert.Equal(ends, (await kit.RefundAsync(refundNumber)).GatewayState);
     }
 
     [Fact]
@@ -141,9 +136,7 @@ public class UnionPayGatewayTests
     {
         await using var kit = await OrderTestKit.CreateAsync(DatabaseProvider.Sqlite);
         var (buyer, placed, number, _) = await PaidAsync(kit);
-        var refunds = kit.Get<RefundService>();
-        var refundNumber = await refunds.RequestCancellationAsync(buyer, number, "不想要了");
-        await refunds.DecideAsync(await kit.MerchantAsync(), refundNumber, true, null);
+        var refundNumber = await kit.CancelledAndRefundedAsync(buyer, number);
         kit.Clock.Advance(TimeSpan.FromSeconds(10));
         await kit.Get<UnionPaySimulator>().DeliverDueAsync();
         var day = BillDay.Of(kit.Clock.GetUtcNow());
@@ -219,7 +212,4 @@ public class UnionPayGatewayTests
         Assert.True(trade is not null, error);
         return (start, trade);
     }
-
-    private static Task<Refund> RefundAsync(OrderTestKit kit, string number) =>
-        kit.QueryAsync(c => c.Refunds.AsNoTracking().SingleAsync(r => r.Number == number));
 }

@@ -59,12 +59,9 @@ public class WeChatPayGatewayTests
     {
         await using var kit = await OrderTestKit.CreateAsync(DatabaseProvider.Sqlite);
         var (buyer, placed, number) = await PaidAsync(kit);
-        var refunds = kit.Get<RefundService>();
-        var refundNumber = await refunds.RequestCancellationAsync(buyer, number, "不想要了");
+        var refundNumber = await kit.CancelledAndRefundedAsync(buyer, number);
 
-        await refunds.DecideAsync(await kit.MerchantAsync(), refundNumber, true, null);
-
-        var refund = await RefundAsync(kit, refundNumber);
+        var refund = await kit.RefundAsync(refundNumber);
         Assert.Equal((RefundStatus.Refunded, RefundGatewayState.Processing), (refund.Status, refund.GatewayState));
         Assert.Equal(OrderStatus.Cancelled, (await kit.OrderAsync(number)).Status);
         Assert.Equal(0, await kit.Get<WeChatPaySimulator>().DeliverDueAsync()); // not yet
@@ -72,7 +69,7 @@ public class WeChatPayGatewayTests
 
         Assert.Equal(1, await kit.Get<WeChatPaySimulator>().DeliverDueAsync());
 
-        refund = await RefundAsync(kit, refundNumber);
+        refund = await kit.RefundAsync(refundNumber);
         Assert.Equal((RefundGatewayState.Succeeded, kit.Now), (refund.GatewayState, refund.GatewaySettledAt));
         Assert.StartsWith("5030", refund.GatewayRefundNo);
         var logged = await kit.QueryAsync(c => c.PaymentNotifications.OrderBy(n => n.Id).Select(n => n.Outcome).ToListAsync());
@@ -92,16 +89,14 @@ public class WeChatPayGatewayTests
         var (buyer, _, number) = await PaidAsync(kit);
         var simulator = kit.Get<WeChatPaySimulator>();
         (simulator.Behaviour.Drop, simulator.RefundsFail) = (true, refundsFail);
-        var refunds = kit.Get<RefundService>();
-        var refundNumber = await refunds.RequestCancellationAsync(buyer, number, "不想要了");
-        await refunds.DecideAsync(await kit.MerchantAsync(), refundNumber, true, null);
+        var refundNumber = await kit.CancelledAndRefundedAsync(buyer, number);
         var payments = kit.Get<GatewayQueries>();
         Assert.Equal(0, await payments.QueryProcessingRefundsAsync());
         kit.Clock.Advance(TimeSpan.FromSeconds(10));
 
         Assert.Equal(1, await payments.QueryProcessingRefundsAsync());
 
-        Assert.Equal(ends, (await RefundAsync(kit, refundNumber)).GatewayState);
+        Assert.Equal(ends, (await kit.RefundAsync(refundNumber)).GatewayState);
         Assert.Equal(0, await payments.QueryProcessingRefundsAsync());
     }
 
@@ -149,7 +144,4 @@ public class WeChatPayGatewayTests
 
     private static async Task<QrCodeStart> QrAsync(OrderTestKit kit, Actor buyer, string number) =>
         Assert.IsType<QrCodeStart>((await kit.Get<PaymentService>().StartAsync(buyer, number, OrderTestKit.SiteUrl)).Start);
-
-    private static Task<Refund> RefundAsync(OrderTestKit kit, string number) =>
-        kit.QueryAsync(c => c.Refunds.AsNoTracking().SingleAsync(r => r.Number == number));
 }

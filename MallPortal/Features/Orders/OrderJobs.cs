@@ -47,7 +47,10 @@ public sealed class QueryLatePaymentsJob(Core.Orders.Payments.GatewayQueries pay
     }
 }
 
-/// <summary>Thin: the simulated providers retry the notifications the shop has not acknowledged yet (the sandbox's, and the Alipay, WeChat Pay and UnionPay simulators' when they run).</summary>
+/// <summary>
+/// Thin: the simulated providers retry the notifications the shop has not acknowledged yet (the sandbox's, and the Alipay,
+/// WeChat Pay, UnionPay and Stripe simulators' when they run).
+/// </summary>
 [DisallowConcurrentExecution]
 public sealed class DeliverSandboxCallbacksJob(SandboxProvider sandbox, IServiceProvider services, TimeProvider clock) : IJob
 {
@@ -67,6 +70,10 @@ public sealed class DeliverSandboxCallbacksJob(SandboxProvider sandbox, IService
         if (services.GetService<Core.Orders.Payments.UnionPay.Simulator.UnionPaySimulator>() is { } unionPay)
         {
             await unionPay.DeliverDueAsync(cancellationToken);
+        }
+        if (services.GetService<Core.Orders.Payments.Stripe.Simulator.StripeSimulator>() is { } stripe)
+        {
+            await stripe.DeliverDueAsync(cancellationToken);
         }
     }
 }

@@ -15,6 +15,7 @@ public static class PaymentName
         AlipayGateway.GatewayName => UiText.PayAlipay,
         Core.Orders.Payments.WeChatPay.WeChatPayGateway.GatewayName => UiText.PayWeChat,
         Core.Orders.Payments.UnionPay.UnionPayGateway.GatewayName => UiText.PayUnionPay,
+        Core.Orders.Payments.Stripe.StripeGateway.GatewayName => UiText.PayStripe,
         _ => gateway,
     };
 }

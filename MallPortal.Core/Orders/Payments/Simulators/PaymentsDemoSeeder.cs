@@ -5,6 +5,8 @@ using MallPortal.Core.Orders.Payments.Alipay;
 using MallPortal.Core.Orders.Payments.Alipay.Simulator;
 using MallPortal.Core.Orders.Payments.UnionPay;
 using MallPortal.Core.Orders.Payments.UnionPay.Simulator;
+using MallPortal.Core.Orders.Payments.Stripe;
+using MallPortal.Core.Orders.Payments.Stripe.Simulator;
 using MallPortal.Core.Orders.Payments.WeChatPay;
 using MallPortal.Core.Orders.Payments.WeChatPay.Simulator;
 using MallPortal.Core.Seeding;
@@ -19,7 +21,7 @@ namespace MallPortal.Core.Orders.Payments.Simulators;
 /// cashier, settled by the return page's query (the app is not listening yet, so Alipay's notification comes again
 /// later and is acknowledged as a duplicate); a WeChat Pay order scanned and paid, then cancelled before shipment and
 /// refunded: the refund shows as processing until the query job hears from WeChat Pay that it succeeded (within a minute);
-/// a UnionPay order paid by card at the simulator's front gateway.
+/// a UnionPay order paid by card at the simulator's front gateway; a card order paid with Stripe's test card 4242 at the simulated card form, settled by the return page's query.
 /// </summary>
 public sealed class PaymentsDemoSeeder(IDbContextFactory<MallDbContext> contexts, DemoShopper shopper, PaymentService payments, RefundService refunds,
     IServiceProvider services, IConfiguration configuration) : IDemoSeeder
@@ -58,6 +60,14 @@ public sealed class PaymentsDemoSeeder(IDbContextFactory<MallDbContext> contexts
             var start = await payments.StartAsync(buyer, number, site, PaymentDevice.Computer, cancellationToken: cancellationToken);
             var (trade, error) = unionPay.OpenCashier(((FormStart)start.Start).Fields.ToDictionary());
             await unionPay.PayAsync(trade?.OrderId ?? throw new InvalidOperationException(error), UnionPaySimulator.TestCard, cancellationToken);
+            await payments.RefreshAsync(buyer, start.PaymentNumber, cancellationToken);
+        }
+        if (services.GetService<StripeSimulator>() is { } stripe)
+        {
+            var (number, _) = await shopper.BuyAsync(buyer, 22, StripeGateway.GatewayName, "demo-stripe", cancellationToken);
+            var start = await payments.StartAsync(buyer, number, site, PaymentDevice.Computer, cancellationToken: cancellationToken);
+            var card = (ScriptStart)start.Start;
+            await stripe.ConfirmAsync(card.Parameters["client_secret"].Split("_secret_")[0], stripe.CardForm(card, StripeTestCards.Succeeds), cancellationToken);
             await payments.RefreshAsync(buyer, start.PaymentNumber, cancellationToken);
         }
     }
