@@ -10,8 +10,10 @@ public class StripeJourneyTests(BrowserFixture browser)
     [BrowserFact]
     public async Task A_buyer_whose_card_is_declined_sees_why_tries_the_test_card_and_lands_on_a_paid_result()
     {
+        // A new buyer (signed up by SMS code) buying 声海 Pro 有线耳机, so the demo buyers' orders and stock stay as other journeys expect.
         var buyer = await browser.NewPageAsync();
-        await buyer.LogInAsync("13800000021", MallPortalFactory.DemoPassword, "/product/27");
+        await AccountJourneyTests.LogInBySmsAsync(browser, buyer, "13700007733");
+        await buyer.GotoAsync("/product/22");
         await OrderJourneyTests.BuyNowAsync(buyer, "银行卡 (Stripe)");
         await Assertions.Expect(buyer.GetByTestId("stripe-simulated-element")).ToBeVisibleAsync();
         await Assertions.Expect(buyer.GetByTestId("pay-amount")).ToContainTextAsync("¥");

@@ -193,13 +193,8 @@ public class StripeGatewayTests
 
     private static StripeGateway Gateway(OrderTestKit kit) => (StripeGateway)kit.Get<PaymentGateways>().Get(StripeGateway.GatewayName);
 
-    internal static async Task<(Actor Buyer, CheckoutResult Placed, string Number)> PlacedAsync(OrderTestKit kit)
-    {
-        var (buyer, address) = await kit.BuyerAsync();
-        var sku = await kit.SkuAsync(available: 10);
-        var placed = await kit.PlaceAsync(buyer, address, [new CheckoutLine(sku.SkuId, 2)], StripeGateway.GatewayName);
-        return (buyer, placed, Assert.Single(placed.OrderNumbers));
-    }
+    internal static Task<(Actor Buyer, CheckoutResult Placed, string Number)> PlacedAsync(OrderTestKit kit) =>
+        kit.PlacedWithAsync(StripeGateway.GatewayName);
 
     internal static async Task<(Actor Buyer, CheckoutResult Placed, string Number)> PaidAsync(OrderTestKit kit)
     {

@@ -23,7 +23,7 @@ public class StripeSimulatorTests
             ApiBase = StripeModule.SimulatorApiBase,
             HttpClient = new SystemNetHttpClient(kit.Get<IHttpClientFactory>().CreateClient(StripeGateway.GatewayName), 0, null, false),
         });
-        var stranger = new StripeGateway(client, StripeSimulatorKeys.Shared.ForShop(), kit.Get<IOptions<StripeOptions>>(), kit.Clock);
+        var stranger = new StripeGateway(client, StripeSimulatorKeys.Shared.ForShop(), kit.Get<IOptions<StripeOptions>>(), kit.Clock, kit.Get<IHttpClientFactory>());
 
         var start = await Assert.ThrowsAsync<PaymentGatewayException>(() => stranger.StartAsync(
             new GatewayPaymentRequest("P1", new Money(100), "枕头", "https://mall.test/n", "https://mall.test/r", kit.Now.AddMinutes(30)), default));

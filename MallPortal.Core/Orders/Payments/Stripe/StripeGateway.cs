@@ -11,7 +11,8 @@ namespace MallPortal.Core.Orders.Payments.Stripe;
 /// Stripe.js with the client secret; webhooks signed with the endpoint secret (<see cref="StripeWebhook"/>); refunds that
 /// are pending before they succeed; query and close by a search on the metadata.
 /// </summary>
-public sealed class StripeGateway(StripeClient stripe, StripeKeys keys, IOptions<StripeOptions> options, TimeProvider clock) : IPaymentGateway
+public sealed class StripeGateway(StripeClient stripe, StripeKeys keys, IOptions<StripeOptions> options, TimeProvider clock, IHttpClientFactory clients)
+    : IPaymentGateway, Bills.IBillSource
 {
     public const string GatewayName = "stripe";
 
@@ -130,6 +131,45 @@ public sealed class StripeGateway(StripeClient stripe, StripeKeys keys, IOptions
             }
         }
         return true;
+    }
+
+    /// <summary>
+    /// A China day's itemized balance-change report: the run is asked for under an idempotency key of the day (asking
+    /// again finds the same run), and until Stripe has prepared it the import says so and is tried again at the next hour.
+    /// The finished report's file is fetched with the secret key.
+    /// </summary>
+    public async Task<Bills.GatewayBill> DownloadBillAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        var reports = new global::Stripe.Reporting.ReportRunService(stripe);
+        var asked = await CallAsync("report run", () => reports.CreateAsync(new global::Stripe.Reporting.ReportRunCreateOptions
+        {
+            ReportType = StripeBill.ReportType,
+            Parameters = new global::Stripe.Reporting.ReportRunParametersOptions
+            {
+                IntervalStart = Bills.BillDay.Start(day).UtcDateTime, IntervalEnd = Bills.BillDay.Start(day.AddDays(1)).UtcDateTime,
+                Timezone = "Asia/Shanghai", Columns = [.. StripeBill.Columns],
+            },
+        }, Idempotent($"report-{day:yyyyMMdd}"), cancellationToken));
+        var run = await CallAsync("report run", () => reports.GetAsync(asked.Id, cancellationToken: cancellationToken));
+        if (run.Status != "succeeded" || run.Result?.Url is not { Length: > 0 } url)
+        {
+            throw new PaymentGatewayException($"Stripe report {day:yyyy-MM-dd}: {run.Status} {run.Error}".Trim());
+        }
+        try
+        {
+            using var http = clients.CreateClient(GatewayName);
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", keys.SecretKey);
+            using var response = await http.SendAsync(request, cancellationToken);
+            var content = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            return response.IsSuccessStatusCode
+                ? new Bills.GatewayBill($"stripe_{day:yyyyMMdd}_balance_change.csv", content, StripeBill.Parse(content))
+                : throw new PaymentGatewayException($"Stripe report file: HTTP {(int)response.StatusCode}");
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new PaymentGatewayException($"Stripe report file: {ex.Message}", ex);
+        }
     }
 
     /// <summary>

@@ -87,7 +87,7 @@ public class BillReconciliationTests
         await kit.Get<GatewayQueries>().QueryProcessingRefundsAsync();
 
         var bills = kit.Get<BillReconciliation>();
-        Assert.Equal([AlipayGateway.GatewayName, SandboxGateway.GatewayName, "unionpay", WeChatPayGateway.GatewayName], bills.Sources.Order());
+        Assert.Equal([AlipayGateway.GatewayName, SandboxGateway.GatewayName, "stripe", "unionpay", WeChatPayGateway.GatewayName], bills.Sources.Order());
         var today = BillDay.Of(kit.Clock.GetUtcNow());
         Assert.Equal(new BillImport(1, 1, 0, 0), await bills.ImportAsync(admin, AlipayGateway.GatewayName, today) with { BillId = 1 });
         var wechat = await bills.ImportAsync(admin, WeChatPayGateway.GatewayName, today);
@@ -124,7 +124,7 @@ public class BillReconciliationTests
         var bills = kit.Get<BillReconciliation>();
         kit.Clock.Advance(TimeSpan.FromDays(1));
 
-        Assert.Equal(4, await bills.ImportYesterdayAsync()); // the sandbox, Alipay, WeChat Pay and UnionPay
+        Assert.Equal(5, await bills.ImportYesterdayAsync()); // the sandbox, Alipay, WeChat Pay, UnionPay and Stripe
         Assert.Equal(0, await bills.ImportYesterdayAsync());
         var days = await kit.QueryAsync(c => c.PaymentBills.Select(b => b.Day).Distinct().ToListAsync());
         Assert.Equal([BillDay.Of(kit.Clock.GetUtcNow()).AddDays(-1)], days);

@@ -25,6 +25,9 @@ public sealed class SimulatedStripeIntent(string id, Money amount, string curren
 
     public string? ChargeId { get; set; }
 
+    /// <summary>When the card was charged (the balance transaction's time in reports).</summary>
+    public DateTimeOffset? PaidAt { get; set; }
+
     public SimulatedCard? Card { get; set; }
 
     /// <summary>The last decline: its code, decline code and message.</summary>

@@ -19,7 +19,7 @@ public sealed record SimulatedStripeAnswer(int Status, string Body);
 /// other parameters, 404 resource_missing, 402 card errors); the card form's confirmation with Stripe's test cards;
 /// webhooks through <see cref="Webhooks"/>. Refunds are pending for <see cref="RefundDelay"/>, then succeed. In memory.
 /// </summary>
-public sealed class StripeSimulator(StripeSimulatorKeys keys, IOptions<StripeOptions> shop, IHttpClientFactory clients, TimeProvider clock,
+public sealed partial class StripeSimulator(StripeSimulatorKeys keys, IOptions<StripeOptions> shop, IHttpClientFactory clients, TimeProvider clock,
     ILogger<StripeSimulator> logger)
 {
     public const string NotifyClientName = StripeSimulatorWebhooks.NotifyClientName;
@@ -152,7 +152,7 @@ public sealed class StripeSimulator(StripeSimulatorKeys keys, IOptions<StripeOpt
         }
         var fingerprint = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes("fingerprint:" + number)))[..16].Replace('+', 'x').Replace('/', 'y');
         intent.Card = new SimulatedCard("pm_" + StripeSimulatorKeys.Random(24), StripeTestCards.Brand(number), number[^4..], month, year, fingerprint);
-        (intent.Status, intent.ChargeId, intent.LastError) = ("succeeded", "ch_" + StripeSimulatorKeys.Random(24), null);
+        (intent.Status, intent.ChargeId, intent.LastError, intent.PaidAt) = ("succeeded", "ch_" + StripeSimulatorKeys.Random(24), null, clock.GetUtcNow());
         Webhooks.Send("payment_intent.succeeded", StripeSimulatorJson.Intent(intent, Behaviour.AmountSkewFen));
         return Answer(200, StripeSimulatorJson.Intent(intent));
     }
@@ -174,6 +174,9 @@ public sealed class StripeSimulator(StripeSimulatorKeys keys, IOptions<StripeOpt
                 ("POST", ["v1", "payment_intents", var id, "cancel"]) => Cancel(id),
                 ("POST", ["v1", "refunds"]) => StripeSimulatorRefunds.Create(this, form),
                 ("GET", ["v1", "refunds"]) => StripeSimulatorRefunds.List(this, query.GetValueOrDefault("payment_intent") ?? ""),
+                ("POST", ["v1", "reporting", "report_runs"]) => CreateReport(form),
+                ("GET", ["v1", "reporting", "report_runs", var id]) => _reports.TryGetValue(id, out var report) ? Answer(200, report.Json) : Missing("reporting.report_run", id),
+                ("GET", ["v1", "files", var id, "contents"]) => _reportFiles.TryGetValue(id, out var file) ? new SimulatedStripeAnswer(200, file) : Missing("file", id),
                 ("GET", ["v1", "payment_methods", var id]) => _intents.Values.FirstOrDefault(i => i.Card?.PaymentMethodId == id)?.Card is { } card
                     ? Answer(200, StripeSimulatorJson.PaymentMethod(card)) : Missing("payment_method", id),
                 _ => Answer(404, StripeSimulatorJson.Error("invalid_request_error", null, $"Unrecognized request URL ({method}: {parts[0]}).")),
