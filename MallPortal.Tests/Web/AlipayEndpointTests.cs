@@ -126,9 +126,7 @@ public class AlipayEndpointTests(AppFixture app) : IClassFixture<AppFixture>
         return (placed.PaymentNumber, placed.OrderNumber);
     }
 
-    private Task<HttpResponseMessage> PostAsync(IReadOnlyDictionary<string, string> fields) =>
-        app.Factory.CreateBrowserlessClient().PostAsync("/payments/notify/alipay", new FormUrlEncodedContent(fields));
+    private Task<HttpResponseMessage> PostAsync(IReadOnlyDictionary<string, string> fields) => NotifyEndpoint.PostFormAsync(app.Factory, "alipay", fields);
 
-    private Task<MallDbContext> ContextAsync() =>
-        app.Factory.Services.GetRequiredService<IDbContextFactory<MallDbContext>>().CreateDbContextAsync();
+    private Task<MallDbContext> ContextAsync() => NotifyEndpoint.ContextAsync(app.Factory);
 }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MallPortal.Tests.Web;
 
-/// <summary>The steps the JSON-notification tests share (WeChat Pay, Stripe): an order whose pay page opened its trade, a notification posted as sent.</summary>
+/// <summary>The steps the notification endpoint tests share: an order whose pay page opened its trade, a notification (JSON or form) posted as sent.</summary>
 internal static class NotifyEndpoint
 {
     /// <summary>A demo buyer's order at <paramref name="gateway"/> whose pay page started the payment (the trade is open, unpaid).</summary>
@@ -31,6 +31,10 @@ internal static class NotifyEndpoint
         }
         return await factory.CreateBrowserlessClient().SendAsync(request);
     }
+
+    /// <summary>A form notification (Alipay, UnionPay) posted to /payments/notify/<paramref name="gateway"/>.</summary>
+    public static Task<HttpResponseMessage> PostFormAsync(MallPortalFactory factory, string gateway, IReadOnlyDictionary<string, string> fields) =>
+        factory.CreateBrowserlessClient().PostAsync("/payments/notify/" + gateway, new FormUrlEncodedContent(fields));
 
     public static Task<MallDbContext> ContextAsync(MallPortalFactory factory) =>
         factory.Services.GetRequiredService<IDbContextFactory<MallDbContext>>().CreateDbContextAsync();

@@ -155,9 +155,7 @@ public class UnionPayEndpointTests(AppFixture app) : IClassFixture<AppFixture>
         new System.Security.Cryptography.X509Certificates.CertificateRequest($"CN=043@Z12@{UnionPaySimulatorKeys.Owner}@00000001", key,
             HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1).CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1)).ExportCertificatePem();
 
-    private Task<HttpResponseMessage> PostAsync(IReadOnlyDictionary<string, string> fields) =>
-        app.Factory.CreateBrowserlessClient().PostAsync("/payments/notify/unionpay", new FormUrlEncodedContent(fields));
+    private Task<HttpResponseMessage> PostAsync(IReadOnlyDictionary<string, string> fields) => NotifyEndpoint.PostFormAsync(app.Factory, "unionpay", fields);
 
-    private Task<MallDbContext> ContextAsync() =>
-        app.Factory.Services.GetRequiredService<IDbContextFactory<MallDbContext>>().CreateDbContextAsync();
+    private Task<MallDbContext> ContextAsync() => NotifyEndpoint.ContextAsync(app.Factory);
 }
