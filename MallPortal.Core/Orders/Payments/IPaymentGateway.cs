@@ -81,8 +81,11 @@ public sealed class PayerSignInRequiredException(string gateway) : Exception($"{
     public string Gateway { get; } = gateway;
 }
 
-/// <summary>A verified notification: which event, which payment, how much, and whether the buyer paid.</summary>
-public sealed record GatewayNotice(string EventKey, string PaymentNumber, string? GatewayTradeNo, Money Amount, bool Paid);
+/// <summary>
+/// A verified notification: which event, which payment, how much, and whether the buyer paid. <paramref name="PayerCard"/>
+/// is the card the provider says was tried (Stripe's card fingerprint on a decline): a payment attempt by that card.
+/// </summary>
+public sealed record GatewayNotice(string EventKey, string PaymentNumber, string? GatewayTradeNo, Money Amount, bool Paid, string? PayerCard = null);
 
 /// <summary>A verified refund notification: which refund of which payment, how much, and how it ended.</summary>
 public sealed record GatewayRefundNotice(string EventKey, string PaymentNumber, string RefundNumber, string? GatewayRefundNo, Money Amount,

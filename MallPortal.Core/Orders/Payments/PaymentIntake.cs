@@ -13,7 +13,7 @@ namespace MallPortal.Core.Orders.Payments;
 /// event is stored with the change in one transaction; a repeat is acknowledged and changes nothing.
 /// </summary>
 public sealed class PaymentIntake(IDbContextFactory<MallDbContext> contexts, PaymentGateways gateways, OrderSteps steps, RefundSettler refunds,
-    TimeProvider clock, ILogger<PaymentIntake> logger)
+    Risk.PaymentRiskService risk, TimeProvider clock, ILogger<PaymentIntake> logger)
 {
     /// <summary>A gateway's server-to-server notification, the only proof of payment. The result says what to answer.</summary>
     public async Task<NotificationResult> HandleNotificationAsync(string gatewayName, GatewayCallback callback, CancellationToken cancellationToken = default)
@@ -112,6 +112,10 @@ public sealed class PaymentIntake(IDbContextFactory<MallDbContext> contexts, Pay
         {
             var orders = await OrderAccess.Full(db).Where(o => o.PaymentId == payment.Id && o.Status == OrderStatus.PendingPayment).ToListAsync(cancellationToken);
             orders.ForEach(o => o.Apply(OrderTrigger.Pay, now, null));
+        }
+        if (notice.PayerCard is { Length: > 0 } card)
+        {
+            await risk.RecordCardAsync(db, payment!.BuyerUserId, payment.Number, card, cancellationToken);
         }
         await steps.CommitAsync(db, cancellationToken);
         return NotificationResult.Taken(gateway);

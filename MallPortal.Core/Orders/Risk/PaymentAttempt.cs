@@ -24,6 +24,12 @@ public class PaymentAttempt
     public string? NetworkHash { get; private set; }
 
     public DateTime At { get; private set; }
+
+    /// <summary>A card the provider reported tried (and declined) for this payment, as a salted hash; null for a start from the browser.</summary>
+    public string? CardHash { get; private set; }
+
+    internal static PaymentAttempt ByCard(int userId, string paymentNumber, string cardHash, DateTime at) =>
+        new(userId, paymentNumber, null, null, at) { CardHash = cardHash };
 }
 
 internal sealed class PaymentAttemptConfiguration : IEntityTypeConfiguration<PaymentAttempt>
@@ -33,6 +39,8 @@ internal sealed class PaymentAttemptConfiguration : IEntityTypeConfiguration<Pay
         builder.Property(a => a.PaymentNumber).HasMaxLength(32).IsRequired();
         builder.Property(a => a.DeviceHash).HasMaxLength(64);
         builder.Property(a => a.NetworkHash).HasMaxLength(64);
+        builder.Property(a => a.CardHash).HasMaxLength(64);
+        builder.HasIndex(a => new { a.CardHash, a.At });
         builder.HasIndex(a => new { a.UserId, a.At });
         builder.HasIndex(a => new { a.DeviceHash, a.At });
         builder.HasIndex(a => new { a.NetworkHash, a.At });

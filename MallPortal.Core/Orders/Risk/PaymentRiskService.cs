@@ -25,9 +25,12 @@ public sealed class PaymentRiskService(IDbContextFactory<MallDbContext> contexts
         var next = new AttemptTrace(userId, device, network, now);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var since = now.AddMinutes(-settings.AttemptWindowMinutes);
+        var cards = await db.PaymentAttempts.Where(a => a.At > since && a.UserId == userId && a.CardHash != null).Select(a => a.CardHash).Distinct()
+            .ToListAsync(cancellationToken);
         var recent = await db.PaymentAttempts.AsNoTracking()
-            .Where(a => a.At > since && (a.UserId == userId || (device != null && a.DeviceHash == device) || (network != null && a.NetworkHash == network)))
-            .Select(a => new AttemptTrace(a.UserId, a.DeviceHash, a.NetworkHash, a.At)).ToListAsync(cancellationToken);
+            .Where(a => a.At > since && (a.UserId == userId || (device != null && a.DeviceHash == device) || (network != null && a.NetworkHash == network)
+                || cards.Contains(a.CardHash)))
+            .Select(a => new AttemptTrace(a.UserId, a.DeviceHash, a.NetworkHash, a.At, a.CardHash)).ToListAsync(cancellationToken);
         var clearedAt = await db.RiskEvents.Where(e => e.UserId == userId && e.Action == RiskAction.Verified).MaxAsync(e => (DateTime?)e.At, cancellationToken);
         if (RiskPolicy.Attempt(settings, next, recent, clearedAt, now) is { } block)
         {
@@ -44,6 +47,13 @@ public sealed class PaymentRiskService(IDbContextFactory<MallDbContext> contexts
         }
         db.PaymentAttempts.Add(new PaymentAttempt(userId, paymentNumber, device, network, now));
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A card the provider reported declined for a payment: an attempt of its buyer's, counted by card across accounts.</summary>
+    internal async Task RecordCardAsync(MallDbContext db, int userId, string paymentNumber, string fingerprint, CancellationToken cancellationToken)
+    {
+        var settings = await store.GetAsync(cancellationToken);
+        db.PaymentAttempts.Add(PaymentAttempt.ByCard(userId, paymentNumber, ClientNetwork.Hash(settings.Salt, "card|" + fingerprint), clock.GetUtcNow().UtcDateTime));
     }
 
     /// <summary>Sends the code to the account's own phone (or email); returns where it went, masked.</summary>

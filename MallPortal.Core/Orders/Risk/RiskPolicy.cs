@@ -8,7 +8,8 @@ public static class RiskPolicy
 {
     /// <summary>
     /// Whether one more payment attempt may go on: at most <see cref="RiskSettings.AttemptLimit"/> in the window per account,
-    /// device and network, counted from the buyer's last SMS confirmation when that is later. Null: it may.
+    /// device and network (starts from the browser), and per card the buyer tried in the window (declines the provider
+    /// reported, by any account: card testing), counted from the buyer's last SMS confirmation when that is later. Null: it may.
     /// </summary>
     public static AttemptBlock? Attempt(RiskSettings settings, AttemptTrace next, IReadOnlyList<AttemptTrace> recent, DateTime? clearedAt, DateTime now)
     {
@@ -21,7 +22,8 @@ public static class RiskPolicy
         {
             since = clearedAt.Value;
         }
-        var window = recent.Where(a => a.At > since).ToList();
+        var all = recent.Where(a => a.At > since).ToList();
+        var window = all.Where(a => a.CardHash is null).ToList();
         var byAccount = window.Count(a => a.UserId == next.UserId);
         if (byAccount >= settings.AttemptLimit)
         {
@@ -33,7 +35,13 @@ public static class RiskPolicy
             return new AttemptBlock(AttemptKey.Device, byDevice);
         }
         var byNetwork = next.NetworkHash is null ? 0 : window.Count(a => a.NetworkHash == next.NetworkHash);
-        return byNetwork >= settings.AttemptLimit ? new AttemptBlock(AttemptKey.Network, byNetwork) : null;
+        if (byNetwork >= settings.AttemptLimit)
+        {
+            return new AttemptBlock(AttemptKey.Network, byNetwork);
+        }
+        var byCard = all.Where(a => a.UserId == next.UserId && a.CardHash is not null).Select(a => a.CardHash).Distinct()
+            .Select(card => all.Count(a => a.CardHash == card)).DefaultIfEmpty(0).Max();
+        return byCard >= settings.AttemptLimit ? new AttemptBlock(AttemptKey.Card, byCard) : null;
     }
 
     /// <summary>
@@ -61,14 +69,15 @@ public static class RiskPolicy
     }
 }
 
-/// <summary>One payment attempt as the rules see it.</summary>
-public sealed record AttemptTrace(int UserId, string? DeviceHash, string? NetworkHash, DateTime At);
+/// <summary>One payment attempt as the rules see it: a start from the browser, or (with a card) a decline the provider reported.</summary>
+public sealed record AttemptTrace(int UserId, string? DeviceHash, string? NetworkHash, DateTime At, string? CardHash = null);
 
 public enum AttemptKey
 {
     Account,
     Device,
     Network,
+    Card,
 }
 
 /// <summary>Which count reached the limit, and how many attempts it has.</summary>

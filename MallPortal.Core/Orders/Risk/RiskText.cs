@@ -77,6 +77,7 @@ public static class RiskText
         {
             AttemptKey.Account => CoreText.RiskKeyAccount,
             AttemptKey.Device => CoreText.RiskKeyDevice,
+            AttemptKey.Card => CoreText.RiskKeyCard,
             _ => CoreText.RiskKeyNetwork,
         }, block.Count);
 }

@@ -1,7 +1,10 @@
 using MallPortal.Core.Common;
 using MallPortal.Core.Data;
 using MallPortal.Core.Orders;
+using MallPortal.Core.Accounts;
 using MallPortal.Core.Orders.Payments;
+using MallPortal.Core.Orders.Payments.Stripe;
+using MallPortal.Core.Orders.Payments.Stripe.Simulator;
 using MallPortal.Core.Orders.Risk;
 using MallPortal.Core.Orders.Shipping;
 using Microsoft.EntityFrameworkCore;
@@ -136,6 +139,40 @@ public class PaymentRiskTests
 
         Assert.Equal(before, (await store.GetAsync()).ToInput());
         Assert.Equal(before, (await kit.QueryAsync(c => c.RiskSettings.SingleAsync())).ToInput());
+    }
+
+    [Fact]
+    public async Task Five_declines_of_one_card_by_two_buyers_stop_both_until_they_confirm_by_sms_and_not_a_third()
+    {
+        await using var kit = await OrderTestKit.CreateAsync(DatabaseProvider.Sqlite);
+        var sku = await kit.SkuAsync(available: 10);
+        var payments = kit.Get<PaymentService>();
+        var trace = new ClientTrace("device-x", null);
+        async Task<(Actor Buyer, string Number)> CardOrderAsync(string phone)
+        {
+            var (buyer, address) = await kit.BuyerAsync(phone);
+            var placed = await kit.PlaceAsync(buyer, address, [new CheckoutLine(sku.SkuId, 1)], StripeGateway.GatewayName);
+            return (buyer, Assert.Single(placed.OrderNumbers));
+        }
+        var first = await CardOrderAsync(OrderTestKit.Buyer);
+        var second = await CardOrderAsync(OrderTestKit.OtherBuyer);
+        var firstForm = Assert.IsType<ScriptStart>((await payments.StartAsync(first.Buyer, first.Number, OrderTestKit.SiteUrl, client: trace)).Start);
+        var secondForm = Assert.IsType<ScriptStart>((await payments.StartAsync(second.Buyer, second.Number, OrderTestKit.SiteUrl, client: new ClientTrace("device-y", null))).Start);
+
+        foreach (var form in new[] { firstForm, firstForm, firstForm, secondForm, secondForm })
+        {
+            Assert.Equal(402, (await MallPortal.Tests.Orders.Payments.StripeGatewayTests.ConfirmAsync(kit, form, StripeTestCards.Declined)).Status);
+        }
+
+        await Assert.ThrowsAsync<RiskVerificationRequiredException>(() => payments.StartAsync(first.Buyer, first.Number, OrderTestKit.SiteUrl, client: trace));
+        await Assert.ThrowsAsync<RiskVerificationRequiredException>(() =>
+            payments.StartAsync(second.Buyer, second.Number, OrderTestKit.SiteUrl, client: new ClientTrace("device-y", null)));
+        var third = await CardOrderAsync("13800000023");
+        Assert.IsType<ScriptStart>((await payments.StartAsync(third.Buyer, third.Number, OrderTestKit.SiteUrl, client: new ClientTrace("device-z", null))).Start);
+        var events = await kit.QueryAsync(c => c.RiskEvents.Where(e => e.Action == RiskAction.Blocked).Select(e => e.Detail).ToListAsync());
+        Assert.Equal(2, events.Count);
+        Assert.All(events, detail => Assert.Contains("同一银行卡", detail));
+        Assert.Equal(5, await kit.QueryAsync(c => c.PaymentAttempts.CountAsync(a => a.CardHash != null)));
     }
 
     [Fact]

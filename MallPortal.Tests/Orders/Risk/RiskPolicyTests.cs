@@ -55,6 +55,26 @@ public class RiskPolicyTests
     }
 
     [Fact]
+    public void Declines_of_one_card_count_across_accounts_against_every_buyer_who_tried_it_but_not_as_their_own_starts()
+    {
+        var declines = new List<AttemptTrace>
+        {
+            Next(1) with { CardHash = "card-a" }, Next(1) with { CardHash = "card-a" }, Next(2) with { CardHash = "card-a" },
+            Next(3) with { CardHash = "card-a" }, Next(3) with { CardHash = "card-b" },
+        };
+        Assert.Null(RiskPolicy.Attempt(Settings, Next(2), declines, null, Now)); // four declines of card-a: one more may go
+        declines.Add(Next(3) with { CardHash = "card-a" });
+
+        Assert.Equal(new AttemptBlock(AttemptKey.Card, 5), RiskPolicy.Attempt(Settings, Next(2), declines, null, Now));
+        Assert.Equal(new AttemptBlock(AttemptKey.Card, 5), RiskPolicy.Attempt(Settings, Next(1), declines, null, Now));
+        Assert.Null(RiskPolicy.Attempt(Settings, Next(4), declines, null, Now)); // never tried that card
+        // Buyer 3 is stopped for the card, not for starts: declines never count as the account's own starts.
+        Assert.Equal(AttemptKey.Card, RiskPolicy.Attempt(Settings, Next(3), declines, null, Now)!.Key);
+        _clock.Advance(TimeSpan.FromMinutes(10));
+        Assert.Null(RiskPolicy.Attempt(Settings, Next(2), declines, null, Now));
+    }
+
+    [Fact]
     public void A_limit_of_zero_turns_the_attempt_rule_off()
     {
         var off = RiskSettings.Defaults();

@@ -3100,6 +3100,10 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CardHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("DeviceHash")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -3119,6 +3123,8 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("PaymentNumber");
+
+                    b.HasIndex("CardHash", "At");
 
                     b.HasIndex("DeviceHash", "At");
 

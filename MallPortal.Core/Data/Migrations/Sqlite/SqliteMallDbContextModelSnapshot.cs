@@ -2973,6 +2973,10 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CardHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DeviceHash")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -2992,6 +2996,8 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("PaymentNumber");
+
+                    b.HasIndex("CardHash", "At");
 
                     b.HasIndex("DeviceHash", "At");
 

@@ -87,7 +87,8 @@ public static class StripeWebhook
         }
         // A failed or cancelled attempt names what was asked; only a success says what was received.
         var paid = type == "payment_intent.succeeded" && intent.Status == "succeeded";
-        return GatewayVerification.Verified(new GatewayNotice(id, number, intent.Id, new Money(paid ? intent.AmountReceived : intent.Amount), paid));
+        var declinedCard = type == "payment_intent.payment_failed" ? intent.LastPaymentError?.PaymentMethod?.Card?.Fingerprint : null;
+        return GatewayVerification.Verified(new GatewayNotice(id, number, intent.Id, new Money(paid ? intent.AmountReceived : intent.Amount), paid, declinedCard));
     }
 
     private static GatewayVerification RefundNotice(string id, StripeRefund refund, string currency)

@@ -30,6 +30,9 @@ public sealed class SimulatedStripeIntent(string id, Money amount, string curren
 
     public SimulatedCard? Card { get; set; }
 
+    /// <summary>The card of the last decline (its payment method goes with last_payment_error, as Stripe sends it).</summary>
+    public SimulatedCard? DeclinedCard { get; set; }
+
     /// <summary>The last decline: its code, decline code and message.</summary>
     public (string Code, string? DeclineCode, string Message)? LastError { get; set; }
 

@@ -142,16 +142,18 @@ public sealed partial class StripeSimulator(StripeSimulatorKeys keys, IOptions<S
         var number = new string((form.GetValueOrDefault("card[number]") ?? "").Where(char.IsAsciiDigit).ToArray());
         var (month, year) = (Int(form, "card[exp_month]"), Int(form, "card[exp_year]"));
         year = year is > 0 and < 100 ? 2000 + year : year;
+        var fingerprint = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes("fingerprint:" + number)))[..16].Replace('+', 'x').Replace('/', 'y');
+        var card = new SimulatedCard("pm_" + StripeSimulatorKeys.Random(24), StripeTestCards.Brand(number), number.Length >= 4 ? number[^4..] : number, month, year,
+            fingerprint);
         if (StripeTestCards.Decline(number, month, year, form.GetValueOrDefault("card[cvc]") ?? "", clock.GetUtcNow()) is { } decline)
         {
-            intent.LastError = decline;
+            (intent.LastError, intent.DeclinedCard) = (decline, card);
             Webhooks.Send("payment_intent.payment_failed", StripeSimulatorJson.Intent(intent));
             var error = new JsonObject { ["error"] = StripeSimulatorJson.CardError(decline.Code, decline.DeclineCode, decline.Message) };
             error["error"]!["payment_intent"] = StripeSimulatorJson.Intent(intent);
             return Answer(402, error);
         }
-        var fingerprint = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes("fingerprint:" + number)))[..16].Replace('+', 'x').Replace('/', 'y');
-        intent.Card = new SimulatedCard("pm_" + StripeSimulatorKeys.Random(24), StripeTestCards.Brand(number), number[^4..], month, year, fingerprint);
+        intent.Card = card;
         (intent.Status, intent.ChargeId, intent.LastError, intent.PaidAt) = ("succeeded", "ch_" + StripeSimulatorKeys.Random(24), null, clock.GetUtcNow());
         Webhooks.Send("payment_intent.succeeded", StripeSimulatorJson.Intent(intent, Behaviour.AmountSkewFen));
         return Answer(200, StripeSimulatorJson.Intent(intent));

@@ -23,7 +23,7 @@ public static class StripeSimulatorJson
         ["description"] = intent.Description,
         ["canceled_at"] = intent.CanceledAt?.ToUnixTimeSeconds(),
         ["cancellation_reason"] = intent.CanceledAt is null ? null : "abandoned",
-        ["last_payment_error"] = intent.LastError is { } error ? CardError(error.Code, error.DeclineCode, error.Message) : null,
+        ["last_payment_error"] = intent.LastError is { } error ? DeclineOf(error, intent.DeclinedCard) : null,
         ["latest_charge"] = intent.ChargeId,
         ["livemode"] = false,
         ["metadata"] = Metadata(intent.Metadata),
@@ -103,4 +103,12 @@ public static class StripeSimulatorJson
 
     private static JsonObject Metadata(IReadOnlyDictionary<string, string> metadata) =>
         new(metadata.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)m.Value)));
+
+    /// <summary>A decline as last_payment_error carries it: the card error and the payment method that was declined.</summary>
+    private static JsonObject DeclineOf((string Code, string? DeclineCode, string Message) error, SimulatedCard? card)
+    {
+        var decline = CardError(error.Code, error.DeclineCode, error.Message);
+        decline["payment_method"] = card is null ? null : PaymentMethod(card);
+        return decline;
+    }
 }
