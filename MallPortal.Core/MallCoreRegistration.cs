@@ -1,3 +1,4 @@
+using MallPortal.Core.Analytics;
 using MallPortal.Core.Accounts;
 using MallPortal.Core.Catalog;
 using MallPortal.Core.Common;
@@ -28,6 +29,7 @@ public static class MallCoreRegistration
         services.AddInventory();
         services.AddOrders(configuration);
         services.AddDistribution(configuration);
+        services.AddAnalytics();
         return services;
     }
 }

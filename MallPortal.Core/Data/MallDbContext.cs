@@ -136,6 +136,10 @@ public abstract class MallDbContext(DbContextOptions options)
 
     public DbSet<Orders.Shipping.Simulator.SimulatedParcel> SimulatedParcels => Set<Orders.Shipping.Simulator.SimulatedParcel>();
 
+    public DbSet<Analytics.SalesRollup> SalesRollups => Set<Analytics.SalesRollup>();
+
+    public DbSet<Analytics.PromotionPeriod> PromotionPeriods => Set<Analytics.PromotionPeriod>();
+
     // Fixed here rather than read from IdentityOptions, so the design-time model (migrations)
     // and the running model are the same. Version 2 is users, roles, claims, logins and tokens.
     protected override Version SchemaVersion => IdentitySchemaVersions.Version2;

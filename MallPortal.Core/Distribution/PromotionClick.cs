@@ -54,6 +54,7 @@ internal sealed class PromotionClickConfiguration : IEntityTypeConfiguration<Pro
         builder.Property(c => c.ReferrerHost).HasMaxLength(100);
         builder.HasIndex(c => new { c.LinkId, c.VisitorHash, c.Day });
         builder.HasIndex(c => new { c.DistributorId, c.At });
+        builder.HasIndex(c => c.At);
         builder.HasOne<PromotionLink>().WithMany().HasForeignKey(c => c.LinkId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -27,6 +27,9 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.HasIndex(o => new { o.ShopId, o.Status, o.PlacedAt });
         builder.HasIndex(o => new { o.Status, o.PayBy });
         builder.HasIndex(o => new { o.Status, o.ReceiveBy });
+        // Analytics: a day's paid orders, and a period's distinct buyers per shop or platform-wide, from the index alone.
+        builder.HasIndex(o => new { o.PaidAt, o.BuyerUserId });
+        builder.HasIndex(o => new { o.ShopId, o.PaidAt, o.BuyerUserId });
         builder.HasOne(o => o.Payment).WithMany().HasForeignKey(o => o.PaymentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Catalog.Shop>().WithMany().HasForeignKey(o => o.ShopId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Accounts.MallUser>().WithMany().HasForeignKey(o => o.BuyerUserId).OnDelete(DeleteBehavior.Restrict);

@@ -220,6 +220,7 @@ internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
         builder.HasIndex(r => new { r.ShopId, r.Status });
         builder.HasIndex(r => r.GatewayState);
         builder.HasIndex(r => r.OrderId);
+        builder.HasIndex(r => new { r.Status, r.DecidedAt });
         builder.HasOne<Order>().WithMany().HasForeignKey(r => r.OrderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Lines).WithOne().HasForeignKey(l => l.RefundId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);

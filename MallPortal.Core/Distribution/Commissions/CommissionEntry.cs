@@ -88,6 +88,7 @@ internal sealed class CommissionEntryConfiguration : IEntityTypeConfiguration<Co
     public void Configure(EntityTypeBuilder<CommissionEntry> builder)
     {
         builder.HasIndex(e => new { e.DistributorId, e.At });
+        builder.HasIndex(e => new { e.At, e.Kind });
         builder.HasOne(e => e.Commission).WithMany().HasForeignKey(e => e.CommissionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(e => e.Withdrawal).WithMany().HasForeignKey(e => e.WithdrawalId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Distributor>().WithMany().HasForeignKey(e => e.DistributorId).OnDelete(DeleteBehavior.Restrict);

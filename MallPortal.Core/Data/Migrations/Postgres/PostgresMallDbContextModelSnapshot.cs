@@ -222,6 +222,103 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                     b.ToTable("VerificationCodes");
                 });
 
+            modelBuilder.Entity("MallPortal.Core.Analytics.PromotionPeriod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("ShopId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShopId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("PromotionPeriods");
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Analytics.SalesRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Buyers")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("CommissionBackFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CommissionFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("RefundFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("RefundUnits")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Refunds")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SalesFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ShopId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Visitors")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Dimension", "Day");
+
+                    b.HasIndex("ShopId", "Dimension", "Day", "Key")
+                        .IsUnique();
+
+                    b.ToTable("SalesRollups");
+                });
+
             modelBuilder.Entity("MallPortal.Core.Catalog.Brand", b =>
                 {
                     b.Property<int>("Id")
@@ -870,6 +967,8 @@ namespace MallPortal.Core.Data.Migrations.Postgres
 
                     b.HasIndex("WithdrawalId");
 
+                    b.HasIndex("At", "Kind");
+
                     b.HasIndex("DistributorId", "At");
 
                     b.ToTable("CommissionEntries");
@@ -1449,6 +1548,8 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("DistributorId", "At");
 
@@ -2519,11 +2620,15 @@ namespace MallPortal.Core.Data.Migrations.Postgres
 
                     b.HasIndex("PaymentId");
 
+                    b.HasIndex("PaidAt", "BuyerUserId");
+
                     b.HasIndex("Status", "PayBy");
 
                     b.HasIndex("Status", "ReceiveBy");
 
                     b.HasIndex("BuyerUserId", "Status", "PlacedAt");
+
+                    b.HasIndex("ShopId", "PaidAt", "BuyerUserId");
 
                     b.HasIndex("ShopId", "Status", "PlacedAt");
 
@@ -3056,6 +3161,8 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                     b.HasIndex("OrderId");
 
                     b.HasIndex("ShopId", "Status");
+
+                    b.HasIndex("Status", "DecidedAt");
 
                     b.ToTable("Refunds");
                 });
@@ -3784,6 +3891,14 @@ namespace MallPortal.Core.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Analytics.PromotionPeriod", b =>
+                {
+                    b.HasOne("MallPortal.Core.Catalog.Shop", null)
+                        .WithMany()
+                        .HasForeignKey("ShopId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("MallPortal.Core.Catalog.Category", b =>

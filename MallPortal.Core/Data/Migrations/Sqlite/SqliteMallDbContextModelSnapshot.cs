@@ -211,6 +211,99 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                     b.ToTable("VerificationCodes");
                 });
 
+            modelBuilder.Entity("MallPortal.Core.Analytics.PromotionPeriod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ShopId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShopId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("PromotionPeriods");
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Analytics.SalesRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Buyers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CommissionBackFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CommissionFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RefundFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RefundUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Refunds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SalesFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ShopId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Visitors")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Dimension", "Day");
+
+                    b.HasIndex("ShopId", "Dimension", "Day", "Key")
+                        .IsUnique();
+
+                    b.ToTable("SalesRollups");
+                });
+
             modelBuilder.Entity("MallPortal.Core.Catalog.Brand", b =>
                 {
                     b.Property<int>("Id")
@@ -831,6 +924,8 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("WithdrawalId");
 
+                    b.HasIndex("At", "Kind");
+
                     b.HasIndex("DistributorId", "At");
 
                     b.ToTable("CommissionEntries");
@@ -1390,6 +1485,8 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("DistributorId", "At");
 
@@ -2416,11 +2513,15 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("PaymentId");
 
+                    b.HasIndex("PaidAt", "BuyerUserId");
+
                     b.HasIndex("Status", "PayBy");
 
                     b.HasIndex("Status", "ReceiveBy");
 
                     b.HasIndex("BuyerUserId", "Status", "PlacedAt");
+
+                    b.HasIndex("ShopId", "PaidAt", "BuyerUserId");
 
                     b.HasIndex("ShopId", "Status", "PlacedAt");
 
@@ -2933,6 +3034,8 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                     b.HasIndex("OrderId");
 
                     b.HasIndex("ShopId", "Status");
+
+                    b.HasIndex("Status", "DecidedAt");
 
                     b.ToTable("Refunds");
                 });
@@ -3637,6 +3740,14 @@ namespace MallPortal.Core.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MallPortal.Core.Analytics.PromotionPeriod", b =>
+                {
+                    b.HasOne("MallPortal.Core.Catalog.Shop", null)
+                        .WithMany()
+                        .HasForeignKey("ShopId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("MallPortal.Core.Catalog.Category", b =>

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MallPortal.Core.Analytics;
+
+public static class AnalyticsModule
+{
+    /// <summary>Daily sales rollups, the dashboards' queries and promotion periods (decision 0019).</summary>
+    public static IServiceCollection AddAnalytics(this IServiceCollection services)
+    {
+        services.AddSingleton<RollupService>();
+        services.AddSingleton<SalesQueries>();
+        services.AddSingleton<SalesDrillQueries>();
+        services.AddSingleton<PromotionPeriodService>();
+        return services;
+    }
+}
