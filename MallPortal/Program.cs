@@ -1,3 +1,4 @@
+using MallPortal.Features.Analytics;
 using MallPortal.Components;
 using MallPortal.Components.Account;
 using MallPortal.Features.Distribution;
@@ -43,6 +44,7 @@ app.MapWeChatSignIn();
 app.MapStripeSimulator();
 app.MapDistributionEndpoints();
 app.MapFundsEndpoints();
+app.MapAnalyticsEndpoints();
 
 await app.PrepareAsync();
 await app.RunAsync();

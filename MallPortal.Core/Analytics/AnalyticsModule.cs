@@ -11,6 +11,7 @@ public static class AnalyticsModule
         services.AddSingleton<SalesQueries>();
         services.AddSingleton<SalesDrillQueries>();
         services.AddSingleton<PromotionPeriodService>();
+        services.AddSingleton<PlatformQueries>();
         return services;
     }
 }

@@ -17,7 +17,7 @@ public sealed class RollupService(IDbContextFactory<MallDbContext> contexts, Bus
     private readonly SemaphoreSlim _gate = new(1, 1);
     private DateOnly? _refreshedThrough;
 
-    /// <summary>When the rollups were last refreshed by this process (UTC).</summary>
+    /// <summary>When today's rollups were last refreshed by this process (UTC).</summary>
     public DateTime? LastRefreshedAt { get; private set; }
 
     public DateOnly Today => DateOnly.FromDateTime(zone.ToLocal(clock.GetUtcNow().UtcDateTime));
@@ -35,6 +35,15 @@ public sealed class RollupService(IDbContextFactory<MallDbContext> contexts, Bus
         _refreshedThrough = today;
     }
 
+    /// <summary>按需刷新: a page showing figures refreshes today first when its rows are older than <paramref name="maxAge"/>.</summary>
+    public async Task RefreshTodayIfOlderAsync(TimeSpan maxAge, CancellationToken cancellationToken = default)
+    {
+        if (LastRefreshedAt is not { } at || clock.GetUtcNow().UtcDateTime - at >= maxAge)
+        {
+            await RefreshDayAsync(Today, cancellationToken);
+        }
+    }
+
     /// <summary>Replaces one day's rows with the ones its facts give now; returns how many rows it wrote.</summary>
     public async Task<int> RefreshDayAsync(DateOnly day, CancellationToken cancellationToken = default)
     {
@@ -48,7 +57,10 @@ public sealed class RollupService(IDbContextFactory<MallDbContext> contexts, Bus
             db.SalesRollups.AddRange(rows);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            LastRefreshedAt = clock.GetUtcNow().UtcDateTime;
+            if (day == Today)
+            {
+                LastRefreshedAt = clock.GetUtcNow().UtcDateTime;
+            }
             return rows.Count;
         }
         finally

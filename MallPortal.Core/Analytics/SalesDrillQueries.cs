@@ -17,7 +17,8 @@ public sealed record SalesOrderRow(int OrderId, string Number, DateTime PaidAt, 
     public Money Amount => new(AmountFen);
 }
 
-public sealed record SalesOrderList(Page<SalesOrderRow> Page, int Units, long AmountFen)
+/// <summary>A page of a drill with the totals of all its rows and the name of the key clicked.</summary>
+public sealed record SalesOrderList(Page<SalesOrderRow> Page, int Units, long AmountFen, string Name)
 {
     public Money Amount => new(AmountFen);
 }
@@ -29,20 +30,30 @@ public sealed class SalesDrillQueries(IDbContextFactory<MallDbContext> contexts,
     public async Task<SalesOrderList> OrdersAsync(Actor actor, SalesDrill drill, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var matching = await MatchingAsync(db, actor, drill, cancellationToken);
+        var matching = Matching(db, await SalesScope.OfAsync(db, actor, drill.ShopId, cancellationToken), drill);
         var count = await matching.CountAsync(cancellationToken);
         var rows = await RowsAsync(db, drill, matching.OrderByDescending(o => o.PaidAt).ThenByDescending(o => o.Id).Skip(page * pageSize).Take(pageSize),
             cancellationToken);
         var lines = await Lines(db, drill, matching).Select(l => new { l.Quantity, l.Amount }).ToListAsync(cancellationToken);
         var amount = drill.Dimension.CountsLines() ? lines.Sum(l => l.Amount.Fen) : await matching.SumAsync(o => o.TotalFen, cancellationToken);
-        return new SalesOrderList(new Page<SalesOrderRow>(rows, count), lines.Sum(l => l.Quantity), amount);
+        var name = (await SalesNames.OfAsync(db, drill.Dimension, [drill.Key], cancellationToken))[drill.Key];
+        return new SalesOrderList(new Page<SalesOrderRow>(rows, count), lines.Sum(l => l.Quantity), amount, name);
     }
 
-    /// <summary>Every row of a drill, newest first, read in batches so an export of a long range is never held in memory.</summary>
-    public async IAsyncEnumerable<SalesOrderRow> StreamAsync(Actor actor, SalesDrill drill, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>Every row of a drill, newest first, read in batches so an export of a long range is never held in memory.
+    /// Who may see it is checked before the first row (a refusal is an exception here, not a broken download).</summary>
+    public async Task<IAsyncEnumerable<SalesOrderRow>> StreamAsync(Actor actor, SalesDrill drill, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var matching = (await MatchingAsync(db, actor, drill, cancellationToken)).OrderByDescending(o => o.PaidAt).ThenByDescending(o => o.Id);
+        var scope = await SalesScope.OfAsync(db, actor, drill.ShopId, cancellationToken);
+        Matching(db, scope, drill);
+        return StreamAsync(scope, drill, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<SalesOrderRow> StreamAsync(SalesScope scope, SalesDrill drill, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var matching = Matching(db, scope, drill).OrderByDescending(o => o.PaidAt).ThenByDescending(o => o.Id);
         for (var skip = 0; ; skip += Batch)
         {
             var rows = await RowsAsync(db, drill, matching.Skip(skip).Take(Batch), cancellationToken);
@@ -57,9 +68,8 @@ public sealed class SalesDrillQueries(IDbContextFactory<MallDbContext> contexts,
         }
     }
 
-    private async Task<IQueryable<Order>> MatchingAsync(MallDbContext db, Actor actor, SalesDrill drill, CancellationToken cancellationToken)
+    private IQueryable<Order> Matching(MallDbContext db, SalesScope scope, SalesDrill drill)
     {
-        var scope = await SalesScope.OfAsync(db, actor, drill.ShopId, cancellationToken);
         var orders = scope.PaidOrders(db, zone.StartOfDayUtc(drill.Range.From), zone.StartOfDayUtc(drill.Range.To.AddDays(1)));
         var id = int.TryParse(drill.Key, out var parsed) ? parsed : -1;
         var attributions = db.OrderAttributions;

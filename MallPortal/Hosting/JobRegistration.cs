@@ -57,6 +57,10 @@ public static class JobRegistration
             q.AddJob<FlagSilentParcelsJob>(j => j.WithIdentity(FlagSilentParcelsJob.Key));
             q.AddTrigger(t => t.ForJob(FlagSilentParcelsJob.Key).WithIdentity("flag-silent-parcels-hourly").StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()));
+            q.AddJob<Features.Analytics.RefreshSalesRollupsJob>(j => j.WithIdentity(Features.Analytics.RefreshSalesRollupsJob.Key));
+            q.AddTrigger(t => t.ForJob(Features.Analytics.RefreshSalesRollupsJob.Key).WithIdentity("refresh-sales-rollups-tick")
+                .StartAt(DateTimeOffset.UtcNow.AddSeconds(30))
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(config.GetValue("Analytics:RefreshIntervalSeconds", 300))).RepeatForever()));
             q.AddJob<DeliverSandboxCallbacksJob>(j => j.WithIdentity(DeliverSandboxCallbacksJob.Key));
             q.AddTrigger(t => t.ForJob(DeliverSandboxCallbacksJob.Key).WithIdentity("sandbox-callbacks-tick").StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(5)).RepeatForever()));

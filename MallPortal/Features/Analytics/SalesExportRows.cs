@@ -1,0 +1,32 @@
+using MallPortal.Core.Analytics;
+using MallPortal.Core.Orders;
+using MiniExcelLibs.Attributes;
+
+namespace MallPortal.Features.Analytics;
+
+/// <summary>One order of a drill as exported; amounts in yuan with two decimals (exact: fen / 100).</summary>
+public sealed record SalesOrderExportRow(
+    [property: ExcelColumnName("订单号")] string Number,
+    [property: ExcelColumnName("支付时间")] string PaidAt,
+    [property: ExcelColumnName("店铺")] string Shop,
+    [property: ExcelColumnName("商品")] string Items,
+    [property: ExcelColumnName("件数")] int Units,
+    [property: ExcelColumn(Name = "金额(元)", Format = "0.00")] decimal Yuan,
+    [property: ExcelColumnName("状态")] string Status)
+{
+    public static SalesOrderExportRow Of(SalesOrderRow row, Core.Common.BusinessTimeZone zone) =>
+        new(row.Number, zone.Format(row.PaidAt), row.ShopName, row.Items, row.Units, SalesChartOptions.Yuan(row.AmountFen), OrderText.Status(row.Status));
+}
+
+/// <summary>One key of a breakdown, or one bucket of a trend, as exported.</summary>
+public sealed record SalesFigureExportRow(
+    [property: ExcelColumnName("名称")] string Name,
+    [property: ExcelColumnName("支付订单")] int Orders,
+    [property: ExcelColumnName("件数")] int Units,
+    [property: ExcelColumn(Name = "销售额(元)", Format = "0.00")] decimal Sales,
+    [property: ExcelColumn(Name = "退款额(元)", Format = "0.00")] decimal Refunded,
+    [property: ExcelColumn(Name = "净销售额(元)", Format = "0.00")] decimal Net)
+{
+    public static SalesFigureExportRow Of(string name, int orders, int units, long salesFen, long refundFen) =>
+        new(name, orders, units, SalesChartOptions.Yuan(salesFen), SalesChartOptions.Yuan(refundFen), SalesChartOptions.Yuan(salesFen - refundFen));
+}
