@@ -67,7 +67,9 @@ public sealed class SalesQueries(IDbContextFactory<MallDbContext> contexts, Busi
         {
             return totals;
         }
-        var brought = await scope.Rows(db, SalesDimension.Channel, range).Where(r => r.Key != RollupBuilder.Direct).SumAsync(r => r.Orders, cancellationToken);
+        // Conversion counts the orders that came through a link, the visits it divides by (a bound customer's order had no visit).
+        var brought = await scope.Rows(db, SalesDimension.Channel, range).Where(r => r.Key != RollupBuilder.Direct && r.Key != RollupBuilder.Bound)
+            .SumAsync(r => r.Orders, cancellationToken);
         var buyers = await scope.PaidOrders(db, zone.StartOfDayUtc(range.From), zone.StartOfDayUtc(range.To.AddDays(1)))
             .Select(o => o.BuyerUserId).Distinct().CountAsync(cancellationToken);
         return totals with { Buyers = buyers, DistributorOrders = brought };

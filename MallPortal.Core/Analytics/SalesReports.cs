@@ -19,7 +19,7 @@ public sealed record SalesKpis(long SalesFen, int Orders, int Buyers, int Units,
 
     public int? RefundRateBp => Ratios.Bp(RefundFen, SalesFen);
 
-    /// <summary>Orders brought by distributors per visitor through their links, where visits are known.</summary>
+    /// <summary>Orders that came through distributors' links per visitor of those links (the visits known), 推广转化率.</summary>
     public int? ConversionBp => Visitors == 0 ? null : Ratios.Bp(DistributorOrders, Visitors);
 
     public int? CommissionRateBp => Ratios.Bp(CommissionFen, SalesFen);
