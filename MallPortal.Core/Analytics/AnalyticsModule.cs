@@ -12,6 +12,7 @@ public static class AnalyticsModule
         services.AddSingleton<SalesDrillQueries>();
         services.AddSingleton<PromotionPeriodService>();
         services.AddSingleton<PlatformQueries>();
+        services.AddSingleton<DistributorPerformanceQueries>();
         return services;
     }
 }

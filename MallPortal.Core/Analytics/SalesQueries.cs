@@ -81,9 +81,6 @@ public sealed class SalesQueries(IDbContextFactory<MallDbContext> contexts, Busi
         var days = await scope.Rows(db, SalesDimension.Total, range).GroupBy(r => r.Day)
             .Select(g => new TrendPoint(g.Key, g.Sum(r => r.SalesFen), g.Sum(r => r.Orders), g.Sum(r => r.RefundFen), g.Sum(r => r.CommissionFen)))
             .ToListAsync(cancellationToken);
-        var buckets = days.GroupBy(d => SalesPeriods.StartOf(d.Start, granularity))
-            .ToDictionary(g => g.Key, g => new TrendPoint(g.Key, g.Sum(d => d.SalesFen), g.Sum(d => d.Orders), g.Sum(d => d.RefundFen), g.Sum(d => d.CommissionFen)));
-        return range.Days().Select(d => SalesPeriods.StartOf(d, granularity)).Distinct()
-            .Select(start => buckets.GetValueOrDefault(start) ?? new TrendPoint(start, 0, 0, 0, 0)).ToList();
+        return Trends.Bucket(days, range, granularity);
     }
 }
