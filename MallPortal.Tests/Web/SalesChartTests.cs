@@ -7,7 +7,6 @@ using MallPortal.Features.Analytics;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
-using Vizor.ECharts;
 
 namespace MallPortal.Tests.Web;
 
@@ -52,8 +51,8 @@ public class SalesChartTests : BunitContext
         var amounts = options.GetProperty("series")[0].GetProperty("data").EnumerateArray().Select(Fen).ToList();
         Assert.Equal(Rows.Reverse().Select(r => (r.Name, r.SalesFen)), names.Zip(amounts, (n, a) => (n, a)));
 
-        var chart = panel.FindComponent<EChart>();
-        panel.InvokeAsync(() => chart.Instance.HandleChartClick(new EventParams { DataIndex = Rows.Count - 1, Name = "手机", ComponentType = "series" }));
+        panel.InvokeAsync(() => panel.Instance.ChartClicked(Rows.Count - 1)); // the top bar is the last drawn
+        Assert.Contains(JSInterop.Invocations, i => i.Identifier == "onClick" && (string?)i.Arguments[0] == "chart-Category");
         Assert.EndsWith("/orders?key=3", Services.GetRequiredService<NavigationManager>().Uri);
     }
 

@@ -33,6 +33,25 @@ public static class AnalyticsEndpoints
                 var overview = await queries.OverviewAsync(actor, drill.ShopId, drill.Range, drill.Range.Before(), bucket, context.RequestAborted);
                 return overview.Trend.Select(p => SalesFigureExportRow.Of(SalesLabels.Bucket(p.Start, overview.Granularity), p.Orders, 0, p.SalesFen, p.RefundFen));
             }));
+        group.MapGet("/distributors", (HttpContext context, DistributorPerformanceQueries queries) =>
+            ExportAsync(context, UiText.PerfLeaderboard, async (actor, drill) =>
+                (await queries.BoardAsync(actor, drill.ShopId, drill.Range, context.RequestAborted)).Leaders.Select(DistributorExportRow.Of)));
+        group.MapGet("/distributors/regions", (HttpContext context, DistributorPerformanceQueries queries) =>
+            ExportAsync(context, UiText.PerfByRegion, async (actor, drill) =>
+                (await queries.BoardAsync(actor, drill.ShopId, drill.Range, context.RequestAborted)).ByRegion
+                .Select(r => SalesFigureExportRow.Of(r.Name, r.Orders, r.Units, r.SalesFen, r.RefundFen))));
+        group.MapGet("/distributor", (HttpContext context, DistributorPerformanceQueries queries, int id, string? granularity, string? table) =>
+            ExportAsync(context, UiText.PerfReport, async (actor, drill) =>
+            {
+                var bucket = Enum.TryParse<Granularity>(granularity, out var g) ? g : Granularity.Month;
+                return ReportRows(await queries.ReportAsync(actor, drill.ShopId, id, bucket, drill.Range, context.RequestAborted), table);
+            }));
+        endpoints.MapGet("/analytics/export/mine", (HttpContext context, DistributorPerformanceQueries queries, string? granularity, string? table) =>
+            ExportAsync(context, UiText.PerfMine, async (actor, drill) =>
+            {
+                var bucket = Enum.TryParse<Granularity>(granularity, out var g) ? g : Granularity.Month;
+                return ReportRows(await queries.MineAsync(actor, bucket, drill.Range, context.RequestAborted), table);
+            })).RequireAuthorization(p => p.RequireRole(Roles.Distributor));
         return endpoints;
     }
 
@@ -60,4 +79,9 @@ public static class AnalyticsEndpoints
             cancellationToken: context.RequestAborted);
         return Results.Empty;
     }
+
+    /// <summary>A distributor report's trend (by its buckets) or its product mix, as export rows.</summary>
+    private static IEnumerable<SalesFigureExportRow> ReportRows(DistributorReport report, string? table) => table == "mix"
+        ? report.Mix.Select(r => SalesFigureExportRow.Of(r.Name, r.Orders, r.Units, r.SalesFen, r.RefundFen))
+        : report.Trend.Select(p => SalesFigureExportRow.Of(SalesLabels.Bucket(p.Start, report.Granularity), p.Orders, 0, p.SalesFen, p.RefundFen));
 }

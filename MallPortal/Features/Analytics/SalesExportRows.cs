@@ -30,3 +30,20 @@ public sealed record SalesFigureExportRow(
     public static SalesFigureExportRow Of(string name, int orders, int units, long salesFen, long refundFen) =>
         new(name, orders, units, SalesChartOptions.Yuan(salesFen), SalesChartOptions.Yuan(refundFen), SalesChartOptions.Yuan(salesFen - refundFen));
 }
+
+/// <summary>One distributor of the leaderboard as exported.</summary>
+public sealed record DistributorExportRow(
+    [property: ExcelColumnName("分销员")] string Name,
+    [property: ExcelColumnName("等级")] string Grade,
+    [property: ExcelColumnName("地区")] string Region,
+    [property: ExcelColumnName("支付订单")] int Orders,
+    [property: ExcelColumnName("客户数")] int Customers,
+    [property: ExcelColumn(Name = "销售额(元)", Format = "0.00")] decimal Sales,
+    [property: ExcelColumn(Name = "佣金(元)", Format = "0.00")] decimal Commission,
+    [property: ExcelColumnName("佣金销售比")] string CommissionRate,
+    [property: ExcelColumnName("连续下滑")] string Declining)
+{
+    public static DistributorExportRow Of(DistributorPerformanceRow row) =>
+        new(row.Name, row.Grade, row.Region, row.Orders, row.Customers, SalesChartOptions.Yuan(row.SalesFen), SalesChartOptions.Yuan(row.CommissionFen),
+            SalesLabels.Percent(row.CommissionRateBp), row.Declining ? "是" : "");
+}

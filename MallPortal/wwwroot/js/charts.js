@@ -18,3 +18,24 @@ export function load(src) {
     });
     return loading;
 }
+
+// A click on a chart's slice or bar calls back target.ChartClicked(dataIndex). The chart is found inside its wrapper once
+// ECharts has drawn it (retried for a few seconds); a chart replaced meanwhile is simply never clicked.
+export function onClick(wrapperId, target) {
+    let tries = 0;
+    const attach = () => {
+        const element = document.getElementById(wrapperId)?.querySelector("[_echarts_instance_]");
+        const chart = element && window.echarts?.getInstanceByDom(element);
+        if (!chart) {
+            if (++tries < 100) {
+                setTimeout(attach, 100);
+            }
+            return;
+        }
+        if (!chart.__mallClick) {
+            chart.__mallClick = true;
+            chart.on("click", p => target.invokeMethodAsync("ChartClicked", p.dataIndex).catch(() => { }));
+        }
+    };
+    attach();
+}
