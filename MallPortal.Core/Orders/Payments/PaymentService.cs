@@ -16,7 +16,7 @@ public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, Pa
     /// <summary>
     /// How the buyer pays an unpaid order: its checkout's payment while every order of it is still unpaid, otherwise (one
     /// of them was cancelled) a new payment for this order alone. A start from the buyer's browser (<paramref name="client"/>)
-    /// is a payment attempt the risk rules count; too many throw <see cref="Risk.RiskVerificationRequiredException"/>. Null:
+    /// that the provider answered with a cashier is a payment attempt the risk rules count; too many throw <see cref="Risk.RiskVerificationRequiredException"/>. Null:
     /// started by the platform itself (the demo), not an attempt.
     /// </summary>
     public async Task<PaymentStart> StartAsync(Actor actor, string orderNumber, string siteBaseUrl, PaymentDevice device = PaymentDevice.Computer,
@@ -37,16 +37,17 @@ public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, Pa
             order.MovePayment(payment);
             await OrderAccess.SaveAsync(db, cancellationToken);
         }
-        if (client is not null)
-        {
-            await risk.ScreenAttemptAsync(actor.UserId, payment.Number, client, cancellationToken);
-        }
+        var attempt = client is null ? null : await risk.ScreenAttemptAsync(actor.UserId, payment.Number, client, cancellationToken);
         var subject = await db.Orders.Where(o => o.PaymentId == payment.Id).CountAsync(cancellationToken) > 1
             ? string.Format(CoreText.PaymentSubjectMany, order.Lines[0].Title)
             : order.Lines[0].Title;
         var baseUrl = siteBaseUrl.TrimEnd('/');
         var start = await gateway.StartAsync(new GatewayPaymentRequest(payment.Number, payment.Amount, subject,
             $"{baseUrl}/payments/notify/{gateway.Name}", $"{baseUrl}/pay/result/{payment.Number}", order.PayBy, device, client?.WeChatOpenId), cancellationToken);
+        if (attempt is not null)
+        {
+            await risk.RecordAttemptAsync(attempt, cancellationToken);
+        }
         return new PaymentStart(payment.Number, payment.Amount, gateway.Name, start);
     }
 
