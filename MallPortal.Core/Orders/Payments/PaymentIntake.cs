@@ -136,9 +136,7 @@ public sealed class PaymentIntake(IDbContextFactory<MallDbContext> contexts, Pay
         }
         var now = clock.GetUtcNow().UtcDateTime;
         db.PaymentNotifications.Add(new PaymentNotification(gateway.Name, notice.EventKey, notice.PaymentNumber, payload, NotificationOutcome.Accepted, null, now));
-        var ended = found!.Refund.Settle(notice.State, notice.GatewayRefundNo, now);
-        await db.SaveChangesAsync(cancellationToken);
-        if (ended)
+        if (await EndRefundAsync(db, found!.Refund, notice.State, notice.GatewayRefundNo, cancellationToken))
         {
             await refunds.AfterCommitAsync(found.Refund, found.Order, "refund notification", cancellationToken);
         }
@@ -148,11 +146,27 @@ public sealed class PaymentIntake(IDbContextFactory<MallDbContext> contexts, Pay
     /// <summary>A refund the provider answered about (its notification, or a query): settled once, the buyer told.</summary>
     internal async Task SettleRefundAsync(MallDbContext db, RefundAtGateway item, GatewayRefundResult result, CancellationToken cancellationToken)
     {
-        if (item.Refund.Settle(result.State, result.GatewayRefundNo, clock.GetUtcNow().UtcDateTime))
+        if (await EndRefundAsync(db, item.Refund, result.State, result.GatewayRefundNo, cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
             await refunds.AfterCommitAsync(item.Refund, item.Order, result.Error, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Saves the provider's word on a processing refund; true when it ended now. Money that arrived is an order step (a
+    /// timeline row and the buyer's 退款已到账 message): until then the order says the refund is processing.
+    /// </summary>
+    private async Task<bool> EndRefundAsync(MallDbContext db, Refund refund, GatewayRefundState state, string? gatewayRefundNo,
+        CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var ended = refund.Settle(state, gatewayRefundNo, now);
+        if (ended && refund.GatewayState == RefundGatewayState.Succeeded)
+        {
+            (await OrderAccess.Full(db).SingleAsync(o => o.Id == refund.OrderId, cancellationToken)).RefundArrived(refund, now);
+        }
+        await steps.CommitAsync(db, cancellationToken);
+        return ended;
     }
 
     /// <summary>Refunds with the number and gateway of the payment they give back.</summary>
