@@ -52,11 +52,18 @@ public sealed class PaymentIntake(IDbContextFactory<MallDbContext> contexts, Pay
     }
 
     /// <summary>True when the gateway says the trade is paid and the payment is (now) settled.</summary>
-    internal async Task<bool> ConfirmByQueryAsync(IPaymentGateway gateway, string paymentNumber, CancellationToken cancellationToken)
+    internal async Task<bool> ConfirmByQueryAsync(IPaymentGateway gateway, string paymentNumber, CancellationToken cancellationToken) =>
+        await QueryAsync(gateway, paymentNumber, cancellationToken) == GatewayTradeState.Paid;
+
+    /// <summary>
+    /// What the gateway says of the trade now, a paid one settled at once (Paid only when it is settled); null when the
+    /// gateway cannot be asked or gave no answer to trust.
+    /// </summary>
+    internal async Task<GatewayTradeState?> QueryAsync(IPaymentGateway gateway, string paymentNumber, CancellationToken cancellationToken)
     {
         if (!gateway.Capabilities.HasFlag(GatewayCapabilities.Query))
         {
-            return false;
+            return null;
         }
         GatewayTrade trade;
         try
@@ -67,11 +74,11 @@ public sealed class PaymentIntake(IDbContextFactory<MallDbContext> contexts, Pay
         {
             // Unreachable, or an answer that does not verify: the notification (or the next query) settles it.
             logger.LogWarning(ex, "Querying payment {Payment} at {Gateway} failed", paymentNumber, gateway.Name);
-            return false;
+            return null;
         }
         if (trade.State != GatewayTradeState.Paid)
         {
-            return false;
+            return trade.State;
         }
         var payload = JsonSerializer.Serialize(new Dictionary<string, string?>
         {
@@ -82,13 +89,13 @@ public sealed class PaymentIntake(IDbContextFactory<MallDbContext> contexts, Pay
         try
         {
             return (await SettleAsync(gateway, new GatewayNotice("query:" + paymentNumber, paymentNumber, trade.GatewayTradeNo, trade.Amount, Paid: true),
-                payload, cancellationToken)).Accepted;
+                payload, cancellationToken)).Accepted ? GatewayTradeState.Paid : null;
         }
         catch (Exception ex) when (ex is DbUpdateException or DomainException)
         {
             // Its notification settled it in the same instant (both changed the same orders).
             logger.LogInformation(ex, "Payment {Payment} was settled by another event while it was being queried", paymentNumber);
-            return true;
+            return GatewayTradeState.Paid;
         }
     }
 

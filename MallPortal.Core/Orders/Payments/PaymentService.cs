@@ -67,18 +67,23 @@ public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, Pa
 
     /// <summary>
     /// The buyer back from the cashier: a payment still waiting for its notification is asked about at the gateway
-    /// (主动查单, when the gateway can be queried), so a late or lost notification never leaves a paid order unpaid.
+    /// (主动查单, when the gateway can be queried), so a late or lost notification never leaves a paid order unpaid, and a
+    /// buyer who came back without paying (取消，返回商户) is told so (<see cref="PaymentView.NotPaid"/>) instead of waiting.
     /// Null when the payment is not the buyer's.
     /// </summary>
     public async Task<PaymentView?> RefreshAsync(Actor actor, string paymentNumber, CancellationToken cancellationToken = default)
     {
         var view = await GetAsync(actor, paymentNumber, cancellationToken);
-        if (view is { Status: PaymentStatus.Pending } && gateways.Find(view.Gateway) is { } gateway
-            && await intake.ConfirmByQueryAsync(gateway, paymentNumber, cancellationToken))
+        if (view is not { Status: PaymentStatus.Pending } || gateways.Find(view.Gateway) is not { } gateway)
         {
-            view = await GetAsync(actor, paymentNumber, cancellationToken);
+            return view;
         }
-        return view;
+        return await intake.QueryAsync(gateway, paymentNumber, cancellationToken) switch
+        {
+            GatewayTradeState.Paid => await GetAsync(actor, paymentNumber, cancellationToken),
+            null => view,
+            _ => view with { NotPaid = true },
+        };
     }
 
     /// <summary>
@@ -104,7 +109,11 @@ public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, Pa
 /// <summary>A started payment: which, how much, through which gateway, and what the buyer's browser does next.</summary>
 public sealed record PaymentStart(string PaymentNumber, Money Amount, string Gateway, GatewayStart Start);
 
-/// <summary><paramref name="UnderReview"/>: paid, and held by the risk rules until the admin decides.</summary>
-public sealed record PaymentView(string Number, Money Amount, PaymentStatus Status, string Gateway, IReadOnlyList<PaymentOrder> Orders, bool UnderReview = false);
+/// <summary>
+/// <paramref name="UnderReview"/>: paid, and held by the risk rules until the admin decides. <paramref name="NotPaid"/>: still
+/// pending, and the gateway asked just now says the buyer has not paid (no trade, waiting, or closed there).
+/// </summary>
+public sealed record PaymentView(string Number, Money Amount, PaymentStatus Status, string Gateway, IReadOnlyList<PaymentOrder> Orders, bool UnderReview = false,
+    bool NotPaid = false);
 
 public sealed record PaymentOrder(string Number, OrderStatus Status);

@@ -15,8 +15,8 @@ using MudBlazor.Services;
 
 namespace MallPortal.Tests.Web;
 
-/// <summary>The pay page inside WeChat when WeChat Pay refuses this WeChat user the trade another one prepaid.</summary>
-public class PayPageTests : BunitContext, IAsyncLifetime
+/// <summary>What the buyer reads on the cashier pages: a trade another WeChat user prepaid, the WeChat Pay code, a cashier left unpaid.</summary>
+public class PaymentPagesTests : BunitContext, IAsyncLifetime
 {
     private OrderTestKit? _kit;
 
@@ -63,5 +63,35 @@ public class PayPageTests : BunitContext, IAsyncLifetime
         page.Find("[data-testid=pay-restart]").Click();
         page.WaitForElement("[data-testid=wechat-inapp-pay]");
         Assert.NotEqual(placed.PaymentNumber, (await kit.OrderAsync(number)).Payment.Number);
+    }
+
+    [Fact]
+    public void The_WeChat_Pay_code_names_WeChat_Pay_the_app_to_scan_with_and_the_order()
+    {
+        var qr = Render<QrCodePay>(p => p.Add(x => x.Start, new QrCodeStart("weixin://wxpay/bizpayurl?pr=abc"))
+            .Add(x => x.Gateway, WeChatPayGateway.GatewayName).Add(x => x.OrderNumber, "20261205100000123456"));
+
+        Assert.Equal("微", qr.Find("[data-testid=payment-logo]").TextContent);
+        Assert.Contains("微信支付", qr.Find("[data-testid=pay-qr-method]").TextContent);
+        Assert.Equal("请使用微信扫一扫付款", qr.Find("[data-testid=pay-qr-instruction]").TextContent.Trim());
+        Assert.Contains("20261205100000123456", qr.Find("[data-testid=pay-qr-order]").TextContent);
+    }
+
+    [Fact]
+    public async Task Back_from_the_Alipay_cashier_without_paying_the_result_page_says_not_paid_and_names_the_methods_in_their_own_case()
+    {
+        var kit = _kit!;
+        var (buyer, placed, number) = await MallPortal.Tests.Orders.Payments.AlipayGatewayTests.PlacedAsync(kit);
+        await MallPortal.Tests.Orders.Payments.AlipayGatewayTests.OpenCashierAsync(kit, buyer, number);
+        AddAuthorization().SetAuthorized(OrderTestKit.Buyer).SetClaims(new Claim(ClaimTypes.NameIdentifier, buyer.UserId.ToString()));
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+
+        var page = Render<PaymentResultPage>(p => p.Add(x => x.Number, placed.PaymentNumber));
+
+        page.WaitForElement("[data-testid=result-not-paid]");
+        Assert.Equal("未支付", page.Find("[data-testid=result-not-paid]").TextContent);
+        Assert.Equal($"/account/orders/{number}/pay", page.Find("[data-testid=pay-again]").GetAttribute("href"));
+        var stripe = page.FindAll("[data-testid=switch-method]").Single(b => b.TextContent.Contains("Stripe"));
+        Assert.Contains("text-transform:none", stripe.GetAttribute("style"));
     }
 }
