@@ -22,6 +22,7 @@ public static class MallCoreRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(BusinessTimeZone.FromId(configuration["Business:TimeZone"]));
         services.AddScoped<DemoDataSeeder>();
+        services.AddSingleton<DemoSite>();
         services.TryAddSingleton<IFileStore>(new LocalFileStore(Path.Combine(dataFolder, "files")));
         services.AddAccounts(configuration);
         services.AddNotifications(configuration, dataFolder);

@@ -235,6 +235,10 @@ public static class NotificationTemplates
         "cancellation-requested", NotificationCategory.Orders,
         "买家申请取消订单", "订单 {number} 的买家申请取消订单（退款 {amount}），原因：{reason}。请尽快处理。");
 
+    public static readonly NotificationTemplate CancellationRequestedUnpaid = new(
+        "cancellation-requested-unpaid", NotificationCategory.Orders,
+        "买家申请取消订单", "订单 {number} 的买家申请取消订单（货到付款，尚未收款，无需退款），原因：{reason}。请尽快处理。");
+
     public static readonly NotificationTemplate CancellationRejected = new(
         "cancellation-rejected", NotificationCategory.Orders,
         "取消申请未通过", "订单 {number} 的取消申请未通过，商家说明：{reason}。");
@@ -243,6 +247,16 @@ public static class NotificationTemplates
         "order-refunded", NotificationCategory.Orders,
         "订单已取消并退款", "订单 {number} 已取消，{amount} 已按原支付方式退回，到账时间以支付平台为准。",
         SmsText: "【MallPortal】您的订单{number}已取消，{amount}已按原支付方式退回，请注意查收。");
+
+    public static readonly NotificationTemplate OrderRefundProcessing = new(
+        "order-refund-processing", NotificationCategory.Orders,
+        "订单已取消，退款处理中", "订单 {number} 已取消，{amount} 退款处理中，将按原支付方式退回，预计 1–3 个工作日到账，到账后另行通知。",
+        SmsText: "【MallPortal】您的订单{number}已取消，{amount}退款处理中，预计1-3个工作日原路到账。");
+
+    public static readonly NotificationTemplate RefundArrived = new(
+        "refund-arrived", NotificationCategory.Orders,
+        "退款已到账", "订单 {number} 的退款 {amount} 已按原支付方式退回，请注意查收。",
+        SmsText: "【MallPortal】您的订单{number}退款{amount}已原路到账，请注意查收。");
 
     public static readonly NotificationTemplate RefundFailedAtProvider = new(
         "refund-failed-at-provider", NotificationCategory.Orders,
@@ -265,7 +279,7 @@ public static class NotificationTemplates
         [VerificationCode, Welcome, PasswordChanged, ContactChanged, EmailConfirmation, PasswordResetLink, Announcement,
          MerchantApproved, MerchantRejected, DistributorApproved, DistributorRejected, ShopNoticeToDistributors, StockLow, StockDigest, OrderPlaced, OrderPlacedCod, OrderPaid, MerchantNewOrder,
          PaymentReminder, OrderClosed, OrderShipped, ParcelOutForDelivery, ParcelSigned, ParcelProblem, OrderReceived, OrderAutoReceived, AfterSaleRequested, AfterSaleReturnAgreed, AfterSaleRefused, AfterSaleGoodsSent,
-         AfterSaleEscalated, AfterSaleRefunded, AfterSaleClosed, AfterSaleMessage, CancellationRequested, CancellationRejected,
-         OrderRefunded, RefundFailedAtProvider, RefundPaidByHand, OrderCancelledOnRequest, ReviewReplied, WithdrawalSubmitted, WithdrawalApproved, WithdrawalRejected, WithdrawalPaid,
+         AfterSaleEscalated, AfterSaleRefunded, AfterSaleClosed, AfterSaleMessage, CancellationRequested, CancellationRequestedUnpaid, CancellationRejected,
+         OrderRefunded, OrderRefundProcessing, RefundArrived, RefundFailedAtProvider, RefundPaidByHand, OrderCancelledOnRequest, ReviewReplied, WithdrawalSubmitted, WithdrawalApproved, WithdrawalRejected, WithdrawalPaid,
          WithdrawalFailed, FundsDifference, GradeUpgraded, CommissionHeld, CommissionReleased, CommissionVoided, PaymentHeld, PaymentReleased, PaymentRefused];
 }

@@ -138,10 +138,20 @@ public class Order
         AddEvent(OrderTransitions.EventOf(trigger), note, actorUserId, now);
     }
 
-    /// <summary>The merchant approved a cancellation: the order closes and the step carries the refund, by line.</summary>
+    /// <summary>
+    /// The merchant approved a cancellation: the order closes and the step carries the refund, by line. The timeline says
+    /// where the money stands: refunded, still processing at the provider (it arrives later, <see cref="RefundArrived"/>), or
+    /// none (cash on delivery not collected).
+    /// </summary>
     internal void CancelWithRefund(Refund refund, DateTime now, int actorUserId)
     {
-        Apply(OrderTrigger.CancelWithRefund, now, actorUserId, refund.Amount.IsZero ? null : string.Format(CoreText.RefundNote, refund.Amount));
+        var note = refund switch
+        {
+            { Amount.IsZero: true } => CoreText.CancelledWithoutPaymentNote,
+            { GatewayState: RefundGatewayState.Processing } => string.Format(CoreText.RefundProcessingNote, refund.Amount),
+            _ => string.Format(CoreText.RefundNote, refund.Amount),
+        };
+        Apply(OrderTrigger.CancelWithRefund, now, actorUserId, note);
         // The buyer is told the amount, or (nothing was paid, cash on delivery) only that the order is cancelled.
         _steps[^1] = _steps[^1] with { Detail = refund.Amount.IsZero ? null : refund.Amount.ToString(), Refund = refund };
     }
@@ -176,6 +186,16 @@ public class Order
     }
 
     /// <summary>A parcel's trace moved (out for delivery, signed, a problem): a timeline row that the buyer or shop is told of.</summary>
+    /// <summary>
+    /// A refund the provider was processing reached the buyer: a timeline row whose step carries the amount for the
+    /// message, not the refund (its money effects were written when it was granted).
+    /// </summary>
+    internal void RefundArrived(Refund refund, DateTime now)
+    {
+        Record(OrderEventKind.RefundArrived, string.Format(CoreText.RefundArrivedNote, refund.Amount), null, now);
+        _steps[^1] = _steps[^1] with { Detail = refund.Amount.ToString() };
+    }
+
     internal void RecordParcel(OrderEventKind kind, string note, DateTime now) => Record(kind, note, null, now);
 
     /// <summary>

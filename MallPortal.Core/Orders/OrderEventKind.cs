@@ -32,4 +32,7 @@ public enum OrderEventKind
 
     /// <summary>The admin refused the held payment (the note is the reason the buyer reads); the order is cancelled and refunded.</summary>
     RiskRefused,
+
+    /// <summary>A refund the provider was still processing reached the buyer (its notification or a query said so).</summary>
+    RefundArrived,
 }

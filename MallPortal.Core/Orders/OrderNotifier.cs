@@ -22,7 +22,7 @@ public sealed class OrderNotifier(IDbContextFactory<MallDbContext> contexts, Not
                            join shop in db.Shops on order.ShopId equals shop.Id
                            where order.Id == item.OrderId
                            select new { order.Id, order.Number, order.BuyerUserId, order.ShopId, order.Status, order.TotalFen,
-                               order.PaymentMethod, order.PaymentId, shop.OwnerUserId }).SingleAsync(cancellationToken);
+                               order.PaymentMethod, order.PaymentId, order.PaidAt, shop.OwnerUserId }).SingleAsync(cancellationToken);
             var values = new Dictionary<string, string>
             {
                 ["number"] = o.Number, ["amount"] = new Money(o.TotalFen).ToString(), ["reason"] = item.Detail ?? "",
@@ -81,7 +81,9 @@ public sealed class OrderNotifier(IDbContextFactory<MallDbContext> contexts, Not
                     await Tell(o.OwnerUserId, NotificationTemplates.OrderReceived, shopLink);
                     break;
                 case OrderEventKind.CancellationRequested:
-                    await Tell(o.OwnerUserId, NotificationTemplates.CancellationRequested, shopLink);
+                    // Cash on delivery not collected yet: nothing was paid, so nothing is refunded.
+                    await Tell(o.OwnerUserId, o.PaidAt is null ? NotificationTemplates.CancellationRequestedUnpaid : NotificationTemplates.CancellationRequested,
+                        shopLink);
                     break;
                 case OrderEventKind.CancellationRejected:
                     await Tell(o.BuyerUserId, NotificationTemplates.CancellationRejected, buyerLink);
@@ -102,8 +104,13 @@ public sealed class OrderNotifier(IDbContextFactory<MallDbContext> contexts, Not
                     await Tell(o.BuyerUserId, NotificationTemplates.OrderCancelledOnRequest, buyerLink);
                     break;
                 case OrderEventKind.CancelWithRefund:
+                    // A refund the provider is still processing is told as such; its arrival is told by RefundArrived.
                     values["amount"] = item.Detail;
-                    await Tell(o.BuyerUserId, NotificationTemplates.OrderRefunded, buyerLink);
+                    await Tell(o.BuyerUserId, item.RefundProcessing ? NotificationTemplates.OrderRefundProcessing : NotificationTemplates.OrderRefunded, buyerLink);
+                    break;
+                case OrderEventKind.RefundArrived:
+                    values["amount"] = item.Detail ?? "";
+                    await Tell(o.BuyerUserId, NotificationTemplates.RefundArrived, buyerLink);
                     break;
             }
             await live.PublishAsync(new OrderChanged(o.Id, o.Number, o.BuyerUserId, o.ShopId, o.Status), cancellationToken);

@@ -46,7 +46,8 @@ public sealed class OrderSteps(IEnumerable<IOrderStepHandler> handlers, OrderNot
         {
             return;
         }
-        await notifier.AfterCommitAsync(steps.Select(s => new OrderNews(s.Order.Id, s.Kind, s.Detail)).ToList(), cancellationToken);
+        await notifier.AfterCommitAsync(steps.Select(s => new OrderNews(s.Order.Id, s.Kind, s.Detail,
+            s.Refund?.GatewayState == RefundGatewayState.Processing)).ToList(), cancellationToken);
         foreach (var handler in _handlers)
         {
             await handler.AfterCommitAsync(steps, cancellationToken);

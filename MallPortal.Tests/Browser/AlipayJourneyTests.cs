@@ -59,8 +59,11 @@ public class AlipayJourneyTests(BrowserFixture browser)
         await buyer.GetByTestId("alipay-cancel").ClickAsync();
 
         await buyer.WaitForAddressAsync("/pay/result/");
-        await Assertions.Expect(buyer.GetByTestId("payment-result")).ToContainTextAsync("支付结果确认中");
         await buyer.WaitForInteractiveAsync();
+        // Alipay, asked on arrival, says nothing was paid: 未支付, not an endless 确认中; the methods keep their own case.
+        await Assertions.Expect(buyer.GetByTestId("result-not-paid")).ToHaveTextAsync("未支付");
+        await Assertions.Expect(buyer.GetByTestId("pay-again")).ToHaveTextAsync("重新支付");
+        await Assertions.Expect(buyer.GetByTestId("switch-methods")).ToContainTextAsync("银行卡 (Stripe)", new() { UseInnerText = true });
         await buyer.GetByTestId("switch-methods").GetByRole(AriaRole.Button, new() { Name = "微信支付" }).ClickAsync();
         await buyer.WaitForAddressAsync("/account/orders/[0-9]+/pay$");
         var phone = await buyer.Context.RunAndWaitForPageAsync(() => buyer.GetByTestId("pay-simulated-phone").ClickAsync());

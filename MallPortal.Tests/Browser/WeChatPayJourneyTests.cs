@@ -13,7 +13,8 @@ public class WeChatPayJourneyTests(BrowserFixture browser)
         var buyer = await browser.NewPageAsync();
         await buyer.LogInAsync("13800000025", MallPortalFactory.DemoPassword, "/product/27");
         await OrderJourneyTests.BuyNowAsync(buyer, "微信支付");
-        await Assertions.Expect(buyer.GetByTestId("pay-page")).ToContainTextAsync("请使用手机扫一扫付款");
+        await Assertions.Expect(buyer.GetByTestId("pay-page")).ToContainTextAsync("请使用微信扫一扫付款");
+        await Assertions.Expect(buyer.GetByTestId("pay-qr-method")).ToContainTextAsync("微信支付");
         await Assertions.Expect(buyer.GetByTestId("pay-amount")).ToContainTextAsync("¥");
 
         var phone = await buyer.Context.RunAndWaitForPageAsync(() => buyer.GetByTestId("pay-simulated-phone").ClickAsync());

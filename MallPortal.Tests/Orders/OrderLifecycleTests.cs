@@ -194,6 +194,26 @@ public class OrderLifecycleTests
         await kit.AssertLedgerReconcilesAsync();
     }
 
+    [Fact]
+    public async Task Cancelling_a_cod_order_before_the_cash_was_collected_speaks_of_no_refund()
+    {
+        await using var kit = await OrderTestKit.CreateAsync(DatabaseProvider.Sqlite);
+        var (buyer, address) = await kit.BuyerAsync();
+        var sku = await kit.SkuAsync(available: 10);
+        var number = Assert.Single((await kit.PlaceAsync(buyer, address, [new CheckoutLine(sku.SkuId, 1)], CashOnDeliveryGateway.GatewayName)).OrderNumbers);
+        var merchant = await kit.MerchantAsync();
+        var refunds = kit.Get<RefundService>();
+
+        await refunds.DecideAsync(merchant, await refunds.RequestCancellationAsync(buyer, number, "不想要了"), approve: true, rejectReason: null);
+
+        var cancelled = (await kit.OrderAsync(number)).Events.OrderBy(e => e.Id).Last();
+        Assert.Equal(("订单已取消", "货到付款无需退款"), (OrderText.Event(cancelled.Kind), cancelled.Note));
+        var told = await kit.QueryAsync(c => c.Notifications.Where(n => n.UserId == merchant.UserId && n.Title == "买家申请取消订单").Select(n => n.Body).SingleAsync());
+        Assert.Contains("无需退款", told);
+        Assert.DoesNotContain("退款 ¥", told);
+        Assert.Contains("货到付款无需退款", await kit.QueryAsync(c => c.Notifications.Where(n => n.UserId == buyer.UserId).OrderBy(n => n.Id).Select(n => n.Body).LastAsync()));
+    }
+
     [Theory, MemberData(nameof(Providers))]
     public async Task Collecting_the_cash_of_a_cod_checkout_settles_its_payment_even_when_a_sibling_order_was_cancelled(DatabaseProvider provider)
     {

@@ -82,6 +82,16 @@ public sealed class PayerSignInRequiredException(string gateway) : Exception($"{
 }
 
 /// <summary>
+/// The provider will not let this payer pay the trade because another payer started it in the provider's app: WeChat Pay
+/// refuses to prepay one out_trade_no for a second openid (decision 0018). Only a new trade through the same gateway
+/// (<see cref="PaymentMethodSwitch.RestartAsync"/>) or another method lets this buyer pay.
+/// </summary>
+public sealed class PaymentStartedByOtherPayerException(string gateway) : Exception($"{gateway}: the trade was started by another payer")
+{
+    public string Gateway { get; } = gateway;
+}
+
+/// <summary>
 /// A verified notification: which event, which payment, how much, and whether the buyer paid. <paramref name="PayerCard"/>
 /// is the card the provider says was tried (Stripe's card fingerprint on a decline): a payment attempt by that card.
 /// </summary>

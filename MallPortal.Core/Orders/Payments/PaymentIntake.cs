@@ -52,11 +52,18 @@ public sealed class PaymentIntake(IDbContextFactory<MallDbContext> contexts, Pay
     }
 
     /// <summary>True when the gateway says the trade is paid and the payment is (now) settled.</summary>
-    internal async Task<bool> ConfirmByQueryAsync(IPaymentGateway gateway, string paymentNumber, CancellationToken cancellationToken)
+    internal async Task<bool> ConfirmByQueryAsync(IPaymentGateway gateway, string paymentNumber, CancellationToken cancellationToken) =>
+        await QueryAsync(gateway, paymentNumber, cancellationToken) == GatewayTradeState.Paid;
+
+    /// <summary>
+    /// What the gateway says of the trade now, a paid one settled at once (Paid only when it is settled); null when the
+    /// gateway cannot be asked or gave no answer to trust.
+    /// </summary>
+    internal async Task<GatewayTradeState?> QueryAsync(IPaymentGateway gateway, string paymentNumber, CancellationToken cancellationToken)
     {
         if (!gateway.Capabilities.HasFlag(GatewayCapabilities.Query))
         {
-            return false;
+            return null;
         }
         GatewayTrade trade;
         try
@@ -67,11 +74,11 @@ public sealed class PaymentIntake(IDbContextFactory<MallDbContext> contexts, Pay
         {
             // Unreachable, or an answer that does not verify: the notification (or the next query) settles it.
             logger.LogWarning(ex, "Querying payment {Payment} at {Gateway} failed", paymentNumber, gateway.Name);
-            return false;
+            return null;
         }
         if (trade.State != GatewayTradeState.Paid)
         {
-            return false;
+            return trade.State;
         }
         var payload = JsonSerializer.Serialize(new Dictionary<string, string?>
         {
@@ -82,13 +89,13 @@ public sealed class PaymentIntake(IDbContextFactory<MallDbContext> contexts, Pay
         try
         {
             return (await SettleAsync(gateway, new GatewayNotice("query:" + paymentNumber, paymentNumber, trade.GatewayTradeNo, trade.Amount, Paid: true),
-                payload, cancellationToken)).Accepted;
+                payload, cancellationToken)).Accepted ? GatewayTradeState.Paid : null;
         }
         catch (Exception ex) when (ex is DbUpdateException or DomainException)
         {
             // Its notification settled it in the same instant (both changed the same orders).
             logger.LogInformation(ex, "Payment {Payment} was settled by another event while it was being queried", paymentNumber);
-            return true;
+            return GatewayTradeState.Paid;
         }
     }
 
@@ -136,9 +143,7 @@ public sealed class PaymentIntake(IDbContextFactory<MallDbContext> contexts, Pay
         }
         var now = clock.GetUtcNow().UtcDateTime;
         db.PaymentNotifications.Add(new PaymentNotification(gateway.Name, notice.EventKey, notice.PaymentNumber, payload, NotificationOutcome.Accepted, null, now));
-        var ended = found!.Refund.Settle(notice.State, notice.GatewayRefundNo, now);
-        await db.SaveChangesAsync(cancellationToken);
-        if (ended)
+        if (await EndRefundAsync(db, found!.Refund, notice.State, notice.GatewayRefundNo, cancellationToken))
         {
             await refunds.AfterCommitAsync(found.Refund, found.Order, "refund notification", cancellationToken);
         }
@@ -148,11 +153,27 @@ public sealed class PaymentIntake(IDbContextFactory<MallDbContext> contexts, Pay
     /// <summary>A refund the provider answered about (its notification, or a query): settled once, the buyer told.</summary>
     internal async Task SettleRefundAsync(MallDbContext db, RefundAtGateway item, GatewayRefundResult result, CancellationToken cancellationToken)
     {
-        if (item.Refund.Settle(result.State, result.GatewayRefundNo, clock.GetUtcNow().UtcDateTime))
+        if (await EndRefundAsync(db, item.Refund, result.State, result.GatewayRefundNo, cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
             await refunds.AfterCommitAsync(item.Refund, item.Order, result.Error, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Saves the provider's word on a processing refund; true when it ended now. Money that arrived is an order step (a
+    /// timeline row and the buyer's 退款已到账 message): until then the order says the refund is processing.
+    /// </summary>
+    private async Task<bool> EndRefundAsync(MallDbContext db, Refund refund, GatewayRefundState state, string? gatewayRefundNo,
+        CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var ended = refund.Settle(state, gatewayRefundNo, now);
+        if (ended && refund.GatewayState == RefundGatewayState.Succeeded)
+        {
+            (await OrderAccess.Full(db).SingleAsync(o => o.Id == refund.OrderId, cancellationToken)).RefundArrived(refund, now);
+        }
+        await steps.CommitAsync(db, cancellationToken);
+        return ended;
     }
 
     /// <summary>Refunds with the number and gateway of the payment they give back.</summary>

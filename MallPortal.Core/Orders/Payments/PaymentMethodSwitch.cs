@@ -19,6 +19,21 @@ public sealed class PaymentMethodSwitch(IDbContextFactory<MallDbContext> context
     public async Task SwitchAsync(Actor actor, string orderNumber, string gatewayName, CancellationToken cancellationToken = default)
     {
         var gateway = gateways.Find(gatewayName) is { PaysOnline: true } found ? found : throw new DomainException(CoreText.PaymentMethodUnknown, "PaymentMethod");
+        // Already waiting at that gateway: nothing to switch.
+        await ReplaceAsync(actor, orderNumber, old => old.Gateway == gateway.Name && old.Status == PaymentStatus.Pending ? null : gateway.Name, cancellationToken);
+    }
+
+    /// <summary>
+    /// 重新发起支付: a new trade at the same online gateway, for a buyer the provider will not let pay the old one (another
+    /// WeChat user prepaid it, <see cref="PaymentStartedByOtherPayerException"/>). The old trade is closed first, as for a switch.
+    /// </summary>
+    public Task RestartAsync(Actor actor, string orderNumber, CancellationToken cancellationToken = default) =>
+        ReplaceAsync(actor, orderNumber, old => gateways.Find(old.Gateway) is { PaysOnline: true } ? old.Gateway
+            : throw new DomainException(CoreText.PaymentMethodUnknown, "PaymentMethod"), cancellationToken);
+
+    /// <summary><paramref name="next"/> names the new payment's gateway for the old payment, or null to keep it.</summary>
+    private async Task ReplaceAsync(Actor actor, string orderNumber, Func<Payment, string?> next, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var order = await OrderAccess.ForBuyerAsync(db, actor, orderNumber, cancellationToken);
         if (order.Status != OrderStatus.PendingPayment)
@@ -26,7 +41,7 @@ public sealed class PaymentMethodSwitch(IDbContextFactory<MallDbContext> context
             throw new DomainException(string.Format(CoreText.OrderTransitionNotAllowed, OrderText.Status(order.Status), OrderText.Trigger(OrderTrigger.Pay)));
         }
         var old = order.Payment;
-        if (old.Gateway == gateway.Name && old.Status == PaymentStatus.Pending)
+        if (next(old) is not { } gatewayName)
         {
             return;
         }
@@ -40,7 +55,7 @@ public sealed class PaymentMethodSwitch(IDbContextFactory<MallDbContext> context
         }
         var orders = await OrderAccess.Full(db).Where(o => o.PaymentId == old.Id && o.Status == OrderStatus.PendingPayment).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        var payment = new Payment(numbers.Payment(now), actor.UserId, gateway.Name, new Money(orders.Sum(o => o.Total.Fen)),
+        var payment = new Payment(numbers.Payment(now), actor.UserId, gatewayName, new Money(orders.Sum(o => o.Total.Fen)),
             "switch-" + old.Number + "-" + now.Ticks, now);
         orders.ForEach(o => o.MovePayment(payment));
         await OrderAccess.SaveAsync(db, cancellationToken);

@@ -16,7 +16,7 @@ public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, Pa
     /// <summary>
     /// How the buyer pays an unpaid order: its checkout's payment while every order of it is still unpaid, otherwise (one
     /// of them was cancelled) a new payment for this order alone. A start from the buyer's browser (<paramref name="client"/>)
-    /// is a payment attempt the risk rules count; too many throw <see cref="Risk.RiskVerificationRequiredException"/>. Null:
+    /// that the provider answered with a cashier is a payment attempt the risk rules count; too many throw <see cref="Risk.RiskVerificationRequiredException"/>. Null:
     /// started by the platform itself (the demo), not an attempt.
     /// </summary>
     public async Task<PaymentStart> StartAsync(Actor actor, string orderNumber, string siteBaseUrl, PaymentDevice device = PaymentDevice.Computer,
@@ -37,16 +37,17 @@ public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, Pa
             order.MovePayment(payment);
             await OrderAccess.SaveAsync(db, cancellationToken);
         }
-        if (client is not null)
-        {
-            await risk.ScreenAttemptAsync(actor.UserId, payment.Number, client, cancellationToken);
-        }
+        var attempt = client is null ? null : await risk.ScreenAttemptAsync(actor.UserId, payment.Number, client, cancellationToken);
         var subject = await db.Orders.Where(o => o.PaymentId == payment.Id).CountAsync(cancellationToken) > 1
             ? string.Format(CoreText.PaymentSubjectMany, order.Lines[0].Title)
             : order.Lines[0].Title;
         var baseUrl = siteBaseUrl.TrimEnd('/');
         var start = await gateway.StartAsync(new GatewayPaymentRequest(payment.Number, payment.Amount, subject,
             $"{baseUrl}/payments/notify/{gateway.Name}", $"{baseUrl}/pay/result/{payment.Number}", order.PayBy, device, client?.WeChatOpenId), cancellationToken);
+        if (attempt is not null)
+        {
+            await risk.RecordAttemptAsync(attempt, cancellationToken);
+        }
         return new PaymentStart(payment.Number, payment.Amount, gateway.Name, start);
     }
 
@@ -66,18 +67,23 @@ public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, Pa
 
     /// <summary>
     /// The buyer back from the cashier: a payment still waiting for its notification is asked about at the gateway
-    /// (主动查单, when the gateway can be queried), so a late or lost notification never leaves a paid order unpaid.
+    /// (主动查单, when the gateway can be queried), so a late or lost notification never leaves a paid order unpaid, and a
+    /// buyer who came back without paying (取消，返回商户) is told so (<see cref="PaymentView.NotPaid"/>) instead of waiting.
     /// Null when the payment is not the buyer's.
     /// </summary>
     public async Task<PaymentView?> RefreshAsync(Actor actor, string paymentNumber, CancellationToken cancellationToken = default)
     {
         var view = await GetAsync(actor, paymentNumber, cancellationToken);
-        if (view is { Status: PaymentStatus.Pending } && gateways.Find(view.Gateway) is { } gateway
-            && await intake.ConfirmByQueryAsync(gateway, paymentNumber, cancellationToken))
+        if (view is not { Status: PaymentStatus.Pending } || gateways.Find(view.Gateway) is not { } gateway)
         {
-            view = await GetAsync(actor, paymentNumber, cancellationToken);
+            return view;
         }
-        return view;
+        return await intake.QueryAsync(gateway, paymentNumber, cancellationToken) switch
+        {
+            GatewayTradeState.Paid => await GetAsync(actor, paymentNumber, cancellationToken),
+            null => view,
+            _ => view with { NotPaid = true },
+        };
     }
 
     /// <summary>
@@ -103,7 +109,11 @@ public sealed class PaymentService(IDbContextFactory<MallDbContext> contexts, Pa
 /// <summary>A started payment: which, how much, through which gateway, and what the buyer's browser does next.</summary>
 public sealed record PaymentStart(string PaymentNumber, Money Amount, string Gateway, GatewayStart Start);
 
-/// <summary><paramref name="UnderReview"/>: paid, and held by the risk rules until the admin decides.</summary>
-public sealed record PaymentView(string Number, Money Amount, PaymentStatus Status, string Gateway, IReadOnlyList<PaymentOrder> Orders, bool UnderReview = false);
+/// <summary>
+/// <paramref name="UnderReview"/>: paid, and held by the risk rules until the admin decides. <paramref name="NotPaid"/>: still
+/// pending, and the gateway asked just now says the buyer has not paid (no trade, waiting, or closed there).
+/// </summary>
+public sealed record PaymentView(string Number, Money Amount, PaymentStatus Status, string Gateway, IReadOnlyList<PaymentOrder> Orders, bool UnderReview = false,
+    bool NotPaid = false);
 
 public sealed record PaymentOrder(string Number, OrderStatus Status);

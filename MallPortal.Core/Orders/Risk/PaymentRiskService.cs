@@ -14,8 +14,11 @@ namespace MallPortal.Core.Orders.Risk;
 public sealed class PaymentRiskService(IDbContextFactory<MallDbContext> contexts, RiskSettingsStore store, VerificationCodeService codes,
     ILiveUpdates live, TimeProvider clock)
 {
-    /// <summary>Records the attempt, or throws <see cref="RiskVerificationRequiredException"/> when the rules stop it.</summary>
-    public async Task ScreenAttemptAsync(int userId, string paymentNumber, ClientTrace client, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Throws <see cref="RiskVerificationRequiredException"/> when the rules stop one more attempt; otherwise returns the attempt,
+    /// which <see cref="RecordAttemptAsync"/> stores once the provider has opened its cashier.
+    /// </summary>
+    public async Task<PaymentAttempt> ScreenAttemptAsync(int userId, string paymentNumber, ClientTrace client, CancellationToken cancellationToken = default)
     {
         var settings = await store.GetAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -45,7 +48,17 @@ public sealed class PaymentRiskService(IDbContextFactory<MallDbContext> contexts
             }
             throw new RiskVerificationRequiredException(string.Format(CoreText.RiskVerifyToPay, settings.AttemptWindowMinutes));
         }
-        db.PaymentAttempts.Add(new PaymentAttempt(userId, paymentNumber, device, network, now));
+        return new PaymentAttempt(userId, paymentNumber, device, network, now);
+    }
+
+    /// <summary>
+    /// Counts a screened attempt. Only a start the provider answered with a cashier counts (decision 0014, addendum): the
+    /// visit that only goes through WeChat sign-in, and a start the provider refused or could not take, gave nothing to try.
+    /// </summary>
+    public async Task RecordAttemptAsync(PaymentAttempt attempt, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.PaymentAttempts.Add(attempt);
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -13,7 +13,7 @@ namespace MallPortal.Core.Orders.Risk;
 /// orders in the sandbox: one the admin released (the merchant has it), one still waiting in 支付风控.
 /// </summary>
 public sealed class RiskDemoSeeder(IDbContextFactory<MallDbContext> contexts, DemoShopper shopper, PaymentService payments, PaymentGateways gateways,
-    SandboxProvider sandbox, RiskSettingsStore settings, RiskReviewService reviews) : IDemoSeeder
+    SandboxProvider sandbox, RiskSettingsStore settings, RiskReviewService reviews, DemoSite site) : IDemoSeeder
 {
     private const int FoldPhone = 4;
     private const int ProPhone = 2;
@@ -44,7 +44,7 @@ public sealed class RiskDemoSeeder(IDbContextFactory<MallDbContext> contexts, De
     private async Task PayAsync(Actor buyer, int productId, string key, CancellationToken cancellationToken)
     {
         var (number, _) = await shopper.BuyAsync(buyer, productId, SandboxGateway.GatewayName, key, cancellationToken, quantity: 2);
-        var start = await payments.StartAsync(buyer, number, "http://127.0.0.1:5096/", cancellationToken: cancellationToken);
+        var start = await payments.StartAsync(buyer, number, site.BaseUrl, cancellationToken: cancellationToken);
         var url = ((RedirectStart)start.Start).Url;
         await sandbox.PayAsync(url[(url.LastIndexOf('/') + 1)..], cancellationToken);
         await payments.RefreshAsync(buyer, start.PaymentNumber, cancellationToken);

@@ -205,6 +205,21 @@ public class AlipayGatewayTests
         return new AlipayGateway(new AlipayClient(kit.Get<IHttpClientFactory>(), keys, options, kit.Clock), keys, options);
     }
 
+    [Fact]
+    public async Task A_buyer_back_from_the_cashier_without_paying_is_told_it_is_not_paid()
+    {
+        await using var kit = await OrderTestKit.CreateAsync(DatabaseProvider.Sqlite);
+        var (buyer, placed, number) = await kit.PlacedWithAsync(AlipayGateway.GatewayName);
+        await OpenCashierAsync(kit, buyer, number);
+        var payments = kit.Get<PaymentService>();
+
+        // 取消，返回商户: the result page asks the gateway on arrival.
+        var view = await payments.RefreshAsync(buyer, placed.PaymentNumber);
+
+        Assert.Equal((PaymentStatus.Pending, true), (view!.Status, view.NotPaid));
+        Assert.False((await payments.GetAsync(buyer, placed.PaymentNumber))!.NotPaid);
+    }
+
     internal static Task<(Actor Buyer, CheckoutResult Placed, string Number)> PlacedAsync(OrderTestKit kit) =>
         kit.PlacedWithAsync(AlipayGateway.GatewayName);
 

@@ -55,6 +55,30 @@ public class RefundWatchTests
         }
     }
 
+    [Fact]
+    public async Task A_refund_still_processing_is_told_as_processing_and_its_arrival_is_a_timeline_row_and_a_message()
+    {
+        await using var kit = await OrderTestKit.CreateAsync(DatabaseProvider.Sqlite);
+        var (buyer, refund, order) = await CancelledAsync(kit);
+        var amount = (await kit.RefundAsync(refund)).Amount;
+
+        var cancelled = (await kit.OrderAsync(order)).Events.OrderBy(e => e.Id).Last();
+        Assert.Equal((OrderEventKind.CancelWithRefund, $"退款 {amount} 处理中，将原路退回，预计 1–3 个工作日到账"), (cancelled.Kind, cancelled.Note));
+        Assert.Equal("订单已取消", OrderText.Event(cancelled.Kind));
+        Assert.Equal("订单已取消，退款处理中", await LastTitleAsync(kit, buyer));
+        Assert.DoesNotContain(await kit.QueryAsync(c => c.Notifications.Where(n => n.UserId == buyer.UserId).Select(n => n.Body).ToListAsync()),
+            body => body.Contains("请注意查收") || body.Contains("已按原支付方式退回"));
+        Assert.DoesNotContain("order-refunded", await kit.QueryAsync(c => c.OutboxMessages.Select(m => m.TemplateKey).ToListAsync()));
+        kit.Clock.Advance(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(RefundGatewayState.Succeeded, await kit.Get<RefundWatchService>().QueryNowAsync(await kit.AdminAsync(), refund));
+
+        var arrived = (await kit.OrderAsync(order)).Events.OrderBy(e => e.Id).Last();
+        Assert.Equal((OrderEventKind.RefundArrived, $"{amount} 已原路退回", "退款已到账"), (arrived.Kind, arrived.Note, OrderText.Event(arrived.Kind)));
+        Assert.Equal("退款已到账", await LastTitleAsync(kit, buyer));
+        Assert.Single(await kit.QueryAsync(c => c.Notifications.Where(n => n.UserId == buyer.UserId && n.Title == "退款已到账").ToListAsync()));
+    }
+
     /// <summary>A WeChat Pay order paid, cancelled on request and approved: its refund is processing at the provider.</summary>
     private static async Task<(Actor Buyer, string Refund, string Order)> CancelledAsync(OrderTestKit kit)
     {

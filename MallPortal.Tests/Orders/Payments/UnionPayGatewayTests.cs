@@ -203,6 +203,21 @@ public class UnionPayGatewayTests
         return (buyer, placed, number, trade);
     }
 
+    [Fact]
+    public async Task A_buyer_back_from_the_cashier_without_paying_is_told_it_is_not_paid()
+    {
+        await using var kit = await OrderTestKit.CreateAsync(DatabaseProvider.Sqlite);
+        var (buyer, placed, number) = await kit.PlacedWithAsync(UnionPayGateway.GatewayName);
+        await OpenCashierAsync(kit, buyer, number);
+        var payments = kit.Get<PaymentService>();
+
+        // 取消，返回商户: the result page asks the gateway on arrival.
+        var view = await payments.RefreshAsync(buyer, placed.PaymentNumber);
+
+        Assert.Equal((PaymentStatus.Pending, true), (view!.Status, view.NotPaid));
+        Assert.False((await payments.GetAsync(buyer, placed.PaymentNumber))!.NotPaid);
+    }
+
     /// <summary>The pay page's start, and its signed form posted to the simulated front gateway as the browser would.</summary>
     private static async Task<(PaymentStart Start, SimulatedUnionPayTrade Trade)> OpenCashierAsync(OrderTestKit kit, Actor buyer, string number,
         PaymentDevice device = PaymentDevice.Computer)

@@ -6,6 +6,7 @@ using MallPortal.Core.Orders.Payments.WeChatPay;
 using MallPortal.Core.Orders.Payments.WeChatPay.Simulator;
 using MallPortal.Core.Orders.Risk;
 using MallPortal.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace MallPortal.Tests.Orders.Payments;
 
@@ -54,18 +55,28 @@ public class WeChatJsapiTests
     }
 
     [Fact]
-    public async Task The_same_trade_cannot_be_prepaid_for_another_WeChat_user()
+    public async Task A_trade_another_WeChat_user_prepaid_is_refused_as_such_and_a_new_trade_lets_this_user_pay()
     {
         await using var kit = await OrderTestKit.CreateAsync(DatabaseProvider.Sqlite);
-        var (buyer, _, number) = await kit.PlacedWithAsync(WeChatPayGateway.GatewayName);
+        var (buyer, placed, number) = await kit.PlacedWithAsync(WeChatPayGateway.GatewayName);
         var oauth = kit.Get<WeChatOAuthSimulator>();
         var payments = kit.Get<PaymentService>();
-        await payments.StartAsync(buyer, number, OrderTestKit.SiteUrl, PaymentDevice.WeChat, new ClientTrace(null, null, oauth.OpenIdOf("first")));
+        var second = new ClientTrace("phone-b", null, oauth.OpenIdOf("second"));
+        await payments.StartAsync(buyer, number, OrderTestKit.SiteUrl, PaymentDevice.WeChat, new ClientTrace("phone-a", null, oauth.OpenIdOf("first")));
 
-        var refused = await Assert.ThrowsAsync<PaymentGatewayException>(() =>
-            payments.StartAsync(buyer, number, OrderTestKit.SiteUrl, PaymentDevice.WeChat, new ClientTrace(null, null, oauth.OpenIdOf("second"))));
+        var refused = await Assert.ThrowsAsync<PaymentStartedByOtherPayerException>(() =>
+            payments.StartAsync(buyer, number, OrderTestKit.SiteUrl, PaymentDevice.WeChat, second));
+        Assert.Equal(WeChatPayGateway.GatewayName, refused.Gateway);
+        await kit.Get<PaymentMethodSwitch>().RestartAsync(buyer, number);
+        var start = await payments.StartAsync(buyer, number, OrderTestKit.SiteUrl, PaymentDevice.WeChat, second);
 
-        Assert.Contains("INVALID_REQUEST", refused.Message);
+        Assert.Equal("CLOSED", kit.Get<WeChatPaySimulator>().Find(placed.PaymentNumber)!.State);
+        Assert.NotEqual(placed.PaymentNumber, start.PaymentNumber);
+        Assert.Equal((WeChatPaySimulator.InAppOk, (string?)null),
+            await kit.Get<WeChatPaySimulator>().PayInAppAsync(Assert.IsType<InAppStart>(start.Start).Parameters.ToDictionary()));
+        Assert.Equal(OrderStatus.PendingShipment, (await kit.OrderAsync(number)).Status);
+        // The refused start opened no cashier: two attempts, not three (decision 0014, addendum).
+        Assert.Equal(2, await kit.QueryAsync(c => c.PaymentAttempts.CountAsync()));
     }
 
     [Fact]

@@ -227,6 +227,28 @@ public class PaymentRiskTests
     }
 
     [Fact]
+    public async Task A_visit_inside_WeChat_that_first_goes_through_sign_in_is_one_attempt()
+    {
+        await using var kit = await OrderTestKit.CreateAsync(DatabaseProvider.Sqlite);
+        var (buyer, _, number) = await kit.PlacedWithAsync(Core.Orders.Payments.WeChatPay.WeChatPayGateway.GatewayName);
+        var payments = kit.Get<PaymentService>();
+        var openId = kit.Get<Core.Orders.Payments.WeChatPay.Simulator.WeChatOAuthSimulator>().OpenIdOf("buyer-phone");
+        for (var visit = 0; visit < 5; visit++)
+        {
+            // The page starts once without the openid, goes through /wechat/signin and starts again with it.
+            await Assert.ThrowsAsync<PayerSignInRequiredException>(() =>
+                payments.StartAsync(buyer, number, OrderTestKit.SiteUrl, PaymentDevice.WeChat, new ClientTrace("wechat-device", null)));
+            Assert.IsType<InAppStart>((await payments.StartAsync(buyer, number, OrderTestKit.SiteUrl, PaymentDevice.WeChat,
+                new ClientTrace("wechat-device", null, openId))).Start);
+            kit.Clock.Advance(TimeSpan.FromSeconds(30));
+        }
+
+        Assert.Equal(5, await kit.QueryAsync(c => c.PaymentAttempts.CountAsync(a => a.UserId == buyer.UserId)));
+        await Assert.ThrowsAsync<RiskVerificationRequiredException>(() =>
+            payments.StartAsync(buyer, number, OrderTestKit.SiteUrl, PaymentDevice.WeChat, new ClientTrace("wechat-device", null, openId)));
+    }
+
+    [Fact]
     public async Task A_buyer_stopped_for_attempts_who_pays_at_a_cashier_opened_before_is_held_until_the_admin_decides()
     {
         await using var kit = await OrderTestKit.CreateAsync(DatabaseProvider.Sqlite);

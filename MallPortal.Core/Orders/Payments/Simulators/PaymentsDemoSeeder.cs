@@ -11,7 +11,6 @@ using MallPortal.Core.Orders.Payments.WeChatPay;
 using MallPortal.Core.Orders.Payments.WeChatPay.Simulator;
 using MallPortal.Core.Seeding;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MallPortal.Core.Orders.Payments.Simulators;
@@ -24,7 +23,7 @@ namespace MallPortal.Core.Orders.Payments.Simulators;
 /// a UnionPay order paid by card at the simulator's front gateway; a card order paid with Stripe's test card 4242 at the simulated card form, settled by the return page's query.
 /// </summary>
 public sealed class PaymentsDemoSeeder(IDbContextFactory<MallDbContext> contexts, DemoShopper shopper, PaymentService payments, RefundService refunds,
-    IServiceProvider services, IConfiguration configuration) : IDemoSeeder
+    IServiceProvider services, DemoSite demoSite) : IDemoSeeder
 {
     public string Name => "payments";
 
@@ -35,7 +34,7 @@ public sealed class PaymentsDemoSeeder(IDbContextFactory<MallDbContext> contexts
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var buyerId = await db.Users.Where(u => u.PhoneNumber == "13800000022").Select(u => u.Id).SingleAsync(cancellationToken);
         var buyer = new Actor(buyerId, new HashSet<string> { Roles.Consumer });
-        var site = configuration["Web:PublicBaseUrl"] is { Length: > 0 } configured ? configured : "http://127.0.0.1:5096/";
+        var site = demoSite.BaseUrl;
         if (services.GetService<AlipaySimulator>() is { } alipay)
         {
             var (number, _) = await shopper.BuyAsync(buyer, 27, AlipayGateway.GatewayName, "demo-alipay", cancellationToken);

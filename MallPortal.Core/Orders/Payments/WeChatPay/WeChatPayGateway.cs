@@ -50,11 +50,7 @@ public sealed class WeChatPayGateway(WeChatPayClient client, WeChatPayKeys keys,
         if (inWeChat)
         {
             body["payer"] = new Dictionary<string, object> { ["openid"] = request.PayerId! };
-            var prepay = await client.SendAsync(HttpMethod.Post, "/v3/pay/transactions/jsapi", body, cancellationToken);
-            return prepay.Ok && prepay.Text("prepay_id") is { Length: > 0 } prepayId
-                ? new InAppStart(WeChatPayProtocol.JsapiPayment(options.Value.AppId, prepayId, keys.MerchantPrivateKey, clock.GetUtcNow()),
-                    options.Value.SimulatorBridgeUrl is { Length: > 0 } bridge ? bridge : null)
-                : throw new PaymentGatewayException($"WeChat Pay JSAPI prepay: {prepay.Code} {prepay.Text("message")}");
+            return await PrepayInWeChatAsync(body, cancellationToken);
         }
         var answer = await client.SendAsync(HttpMethod.Post, "/v3/pay/transactions/native", body, cancellationToken);
         if (!answer.Ok || answer.Text("code_url") is not { Length: > 0 } codeUrl)
@@ -63,6 +59,22 @@ public sealed class WeChatPayGateway(WeChatPayClient client, WeChatPayKeys keys,
         }
         var scan = options.Value.SimulatorScanUrl is { Length: > 0 } simulator ? simulator + Uri.EscapeDataString(codeUrl) : null;
         return new QrCodeStart(codeUrl, scan);
+    }
+
+    private async Task<GatewayStart> PrepayInWeChatAsync(Dictionary<string, object> body, CancellationToken cancellationToken)
+    {
+        var prepay = await client.SendAsync(HttpMethod.Post, "/v3/pay/transactions/jsapi", body, cancellationToken);
+        if (prepay.Status == 400 && prepay.Code == "INVALID_REQUEST")
+        {
+            // A second prepay of one out_trade_no with other data (here another WeChat user's openid) breaks WeChat's rule,
+            // not a fault of the connection: the simulator says 该订单已由其他用户发起支付, live WeChat Pay "201 商户订单号重复" or
+            // "重入请求数据和已存在的业务单据数据不一致". Only a new trade can be paid in this WeChat.
+            throw new PaymentStartedByOtherPayerException(GatewayName);
+        }
+        return prepay.Ok && prepay.Text("prepay_id") is { Length: > 0 } prepayId
+            ? new InAppStart(WeChatPayProtocol.JsapiPayment(options.Value.AppId, prepayId, keys.MerchantPrivateKey, clock.GetUtcNow()),
+                options.Value.SimulatorBridgeUrl is { Length: > 0 } bridge ? bridge : null)
+            : throw new PaymentGatewayException($"WeChat Pay JSAPI prepay: {prepay.Code} {prepay.Text("message")}");
     }
 
     public GatewayVerification Verify(GatewayCallback callback)
