@@ -1,3 +1,5 @@
+using MallPortal.Core.Analytics.History;
+using MallPortal.Core.Seeding;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MallPortal.Core.Analytics;
@@ -11,6 +13,8 @@ public static class AnalyticsModule
         services.AddSingleton<SalesQueries>();
         services.AddSingleton<SalesDrillQueries>();
         services.AddSingleton<PromotionPeriodService>();
+        services.AddSingleton<SalesHistoryGenerator>();
+        services.AddScoped<IDemoSeeder, AnalyticsDemoSeeder>();
         return services;
     }
 }
