@@ -19,7 +19,7 @@ public sealed class AnalyticsDemoSeeder(IConfiguration configuration, SalesHisto
     public const string HistoryDaysKey = "Demo:HistoryDays";
 
     /// <summary>Orders per day of the demo's busiest shop on an ordinary weekday at the end of the year: a first start stays quick.</summary>
-    public const int OrdersPerShopDay = 24;
+    public const int OrdersPerShopDay = 12;
 
     public string Name => "analytics";
 

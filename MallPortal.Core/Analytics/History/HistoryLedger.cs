@@ -15,8 +15,6 @@ namespace MallPortal.Core.Analytics.History;
 /// </summary>
 internal sealed class HistoryLedger(MallDbContext db, int afterSalesDays, DateTime now)
 {
-    private static readonly string[] RefundReasons = ["不想要了", "拍错了/多拍了", "商家发货太慢", "地址填写错误", "在别处买到更便宜的"];
-
     private readonly Dictionary<(int ShopId, SettlementBucket Bucket), long> _deltas = [];
 
     public void Paid(HistorySale sale)
@@ -47,11 +45,10 @@ internal sealed class HistoryLedger(MallDbContext db, int afterSalesDays, DateTi
     }
 
     /// <summary>The buyer cancelled before shipment and the merchant agreed: the whole payment goes back through the provider.</summary>
-    public void Refund(HistorySale sale, string number, Random random)
+    public void Refund(HistorySale sale, string number)
     {
         var (order, decidedAt) = (sale.Order, sale.RefundAt!.Value);
-        var requestedAt = order.PaidAt!.Value + (decidedAt - order.PaidAt.Value) * (0.2 + 0.6 * random.NextDouble());
-        var refund = new Refund(number, order, RefundReasons[random.Next(RefundReasons.Length)], requestedAt);
+        var refund = new Refund(number, order, sale.RefundReason, sale.RefundAskedAt);
         refund.Complete(new GatewayRefundResult(GatewayRefundState.Succeeded, "HRT" + number[2..], null), sale.Shop.OwnerUserId, decidedAt);
         order.Payment.AddRefund(refund.Amount);
         order.CancelWithRefund(refund, decidedAt, sale.Shop.OwnerUserId);

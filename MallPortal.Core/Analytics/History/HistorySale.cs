@@ -7,11 +7,17 @@ using MallPortal.Core.Orders.Payments;
 namespace MallPortal.Core.Analytics.History;
 
 /// <summary>
-/// One generated order with what happens to it later: it is refunded (cancelled before shipment) at <see cref="RefundAt"/>,
-/// or completed at <see cref="CompletedAt"/>; a distributor may have brought it.
+/// One generated order with what happens to it later: it is refunded (cancelled before shipment; asked for at
+/// <see cref="RefundAskedAt"/>, granted at <see cref="RefundAt"/>), or completed at <see cref="CompletedAt"/>; a distributor
+/// may have brought it.
 /// </summary>
 internal sealed record HistorySale(Order Order, HistoryShop Shop, DateTime? CompletedAt, DateTime? RefundAt, HistoryDistributor? Distributor,
-    ShareChannel? Channel);
+    ShareChannel? Channel)
+{
+    public DateTime RefundAskedAt { get; init; }
+
+    public string RefundReason { get; init; } = "";
+}
 
 /// <summary>
 /// Builds one order's life through the entities' own steps (placed, paid or chosen cash on delivery, shipped, received),

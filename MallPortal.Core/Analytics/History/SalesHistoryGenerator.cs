@@ -21,6 +21,8 @@ public sealed record HistoryReport(int Days, int Orders, int Refunds, int Attrib
 public sealed class SalesHistoryGenerator(IDbContextFactory<MallDbContext> contexts, BusinessTimeZone zone, TimeProvider clock, RollupService rollups,
     IAfterSalesPolicy afterSales)
 {
+    private const int BatchOrders = 4000;
+
     public async Task<HistoryReport> GenerateAsync(DateRange range, HistoryOptions options, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -32,12 +34,14 @@ public sealed class SalesHistoryGenerator(IDbContextFactory<MallDbContext> conte
         var plan = new HistoryPlan(catalog, buyers, options, await afterSales.AfterSalesDaysAsync(cancellationToken), now, zone.StartOfDayUtc(range.To.AddDays(1)));
         var day = new HistoryDay(contexts, zone, plan);
         var report = new HistoryReport(0, 0, 0, 0);
-        foreach (var date in range.Days())
+        // Days are written in batches of about a few thousand orders: one transaction each keeps the commits few.
+        var perDay = Math.Max(1, options.OrdersPerShopDay * catalog.Shops.Count);
+        foreach (var batch in range.Days().Chunk(Math.Clamp(BatchOrders / perDay, 1, 60)))
         {
-            var done = await day.WriteAsync(date, range.To, cancellationToken);
+            var done = await day.WriteAsync(batch, range.To, cancellationToken);
             report = report with
             {
-                Days = report.Days + 1, Orders = report.Orders + done.Orders, Refunds = report.Refunds + done.Refunds,
+                Days = report.Days + batch.Length, Orders = report.Orders + done.Orders, Refunds = report.Refunds + done.Refunds,
                 Attributed = report.Attributed + done.Attributed,
             };
         }
