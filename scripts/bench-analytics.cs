@@ -5,10 +5,10 @@
 
 // The analytics dashboards on a year and more of sales, on SQLite (a file in a fresh temp data folder) and, when
 // MALLPORTAL_BENCH_POSTGRES holds a connection string, on PostgreSQL (a throw-away database created for the run and dropped
-// after). For each: the app's host is built (migrated, demo seeded, no history), then SalesHistoryGenerator writes about
-// O orders over 400 days ending yesterday (the same entities, settlement and attributions as the demo's history; without
-// the providers' bills and the per-day rollup refresh), the rollups are rebuilt whole (RollupService.RebuildAsync, timed),
-// and then, R runs each after two warm-up runs (median and p95):
+// after). For each: the app's host is built (migrated, demo seeded, no history), then SalesHistoryGenerator writes a twentieth
+// of O orders over 400 days ending yesterday (without the providers' bills and the per-day rollup refresh), copied by
+// INSERT … SELECT up to O (see GenerateAsync), the rollups are rebuilt whole (RollupService.RebuildAsync, timed), and then,
+// R runs each after two warm-up runs (median and p95):
 // - the merchant dashboard of the busiest shop, as its merchant: SalesQueries.OverviewAsync of the last 30 days (with its
 //   环比 and 同比) and BreakdownAsync by category, brand, product (top 10), channel, payment and province;
 // - the platform dashboard, as the admin: the same with no shop, plus ShopsAsync;
@@ -16,7 +16,7 @@
 // Prints the data set's size and each figure against its target (merchant < 50 ms, platform < 100 ms, a day's refresh < 1 s),
 // with the query plan of the distinct-buyers count (the one query that reads orders, not rollups). Exits 1 when the
 // rollups' check finds a difference on the refreshed day. The machine's cores are shared: figures are noisy.
-// Run (Release for figures worth comparing): dotnet run -c Release scripts/bench-analytics.cs [orders=1000000] [runs=20]
+// Run (Release for figures worth comparing): dotnet run -c Release scripts/bench-analytics.cs [orders=1000000] [runs=20] [postgres]
 //      MALLPORTAL_BENCH_POSTGRES="Host=127.0.0.1;Port=5432;Username=postgres;Database=postgres" dotnet run -c Release scripts/bench-analytics.cs
 using System.Diagnostics;
 using MallPortal.Core.Accounts;
@@ -24,6 +24,8 @@ using MallPortal.Core.Analytics;
 using MallPortal.Core.Analytics.History;
 using MallPortal.Core.Common;
 using MallPortal.Core.Data;
+using MallPortal.Core.Orders;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -40,7 +42,11 @@ Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_MALLPORTAL",
 var failures = new List<string>();
 Console.WriteLine($"analytics bench: about {orders} orders over {Days} days, {runs} runs per figure after 2 warm-ups; {Environment.ProcessorCount} cores (shared: figures are noisy)");
 
-await RunAsync("sqlite", null);
+// A third argument "postgres" skips SQLite (to run the providers one after the other, or side by side).
+if (args.Length < 3 || args[2] != "postgres")
+{
+    await RunAsync("sqlite", null);
+}
 var pg = Environment.GetEnvironmentVariable("MALLPORTAL_BENCH_POSTGRES");
 if (!string.IsNullOrEmpty(pg))
 {
@@ -105,23 +111,76 @@ async Task RunAsync(string label, string? postgres)
     }
 }
 
-// Orders per shop and ordinary day so that the whole range comes to about the orders asked for (the first shop is the biggest).
+// A base of generated history (about orders / copies, through SalesHistoryGenerator), then copied with INSERT … SELECT until
+// the orders asked for: the copies share their originals' day, shop, buyer, payment and lines, with new ids and numbers.
+// Bench-only: the copies carry what the rollups and dashboards read (orders, lines, attributions, refunds), not the
+// timeline, the settlement ledger or the payments, so the reconciliations are not run on this data set.
 async Task GenerateAsync(string label, SalesHistoryGenerator generator, DateRange history, IDbContextFactory<MallDbContext> contexts)
 {
+    const int Copies = 20;
     await using var db = await contexts.CreateDbContextAsync();
     var shops = await db.Shops.CountAsync(s => db.Products.Any(p => p.ShopId == s.Id && p.Status == MallPortal.Core.Catalog.ProductStatus.OnSale));
     var perShop = Enumerable.Range(0, shops).Sum(i => Math.Pow(0.75, i)) * history.Days().Sum(d => HistoryCalendar.Demand(d, history.To));
-    var options = new HistoryOptions(OrdersPerShopDay: (int)Math.Round(orders / perShop), Buyers: Math.Max(2000, orders / 20), RefreshRollups: false, Bills: false);
-    Console.WriteLine($"[{label}] generating: {shops} shops, {options.OrdersPerShopDay} orders per ordinary day of the first shop, {options.Buyers} buyers");
+    var baseOrders = Math.Max(1, orders / Copies);
+    var options = new HistoryOptions(OrdersPerShopDay: Math.Max(1, (int)Math.Round(baseOrders / perShop)), Buyers: Math.Max(2000, orders / 50),
+        RefreshRollups: false, Bills: false);
+    Console.WriteLine($"[{label}] generating: {shops} shops, {options.OrdersPerShopDay} orders per ordinary day of the first shop, {options.Buyers} buyers, then {Copies - 1} copies");
     var watch = Stopwatch.StartNew();
-    var total = 0;
-    for (var from = history.From; from <= history.To; from = from.AddDays(50))
+    var report = await generator.GenerateAsync(history, options);
+    Console.WriteLine($"[{label}] generated {report.Orders:N0} orders through the generator in {watch.Elapsed.TotalSeconds:F1} s ({report.Orders / watch.Elapsed.TotalSeconds:N0} orders/s)");
+    watch.Restart();
+    await CopyAsync(db, Copies - 1);
+    Console.WriteLine($"[{label}] copied to {await db.Orders.CountAsync():N0} orders in {watch.Elapsed.TotalSeconds:F1} s");
+}
+
+async Task CopyAsync(MallDbContext db, int copies)
+{
+    var tables = new (Type Entity, string Filter, Dictionary<string, Type> Shifts)[]
     {
-        var chunk = new DateRange(from, from.AddDays(49) < history.To ? from.AddDays(49) : history.To);
-        total += (await generator.GenerateAsync(chunk, options)).Orders;
-        Console.Error.WriteLine($"[{label}]   through {chunk.To}: {total:N0} orders, {watch.Elapsed.TotalSeconds:F0} s");
+        (typeof(Order), "\"Number\" LIKE 'H%'", new() { ["Id"] = typeof(Order) }),
+        (typeof(OrderLine), "\"OrderId\" IN (SELECT \"Id\" FROM \"Orders\" WHERE \"Number\" LIKE 'H%')", new() { ["Id"] = typeof(OrderLine), ["OrderId"] = typeof(Order) }),
+        (typeof(MallPortal.Core.Distribution.OrderAttribution), "\"OrderId\" IN (SELECT \"Id\" FROM \"Orders\" WHERE \"Number\" LIKE 'H%')",
+            new() { ["Id"] = typeof(MallPortal.Core.Distribution.OrderAttribution), ["OrderId"] = typeof(Order) }),
+        (typeof(Refund), "\"Number\" LIKE 'H%'", new() { ["Id"] = typeof(Refund), ["OrderId"] = typeof(Order) }),
+        (typeof(RefundLine), "\"RefundId\" IN (SELECT \"Id\" FROM \"Refunds\" WHERE \"Number\" LIKE 'H%')",
+            new() { ["Id"] = typeof(RefundLine), ["RefundId"] = typeof(Refund), ["OrderLineId"] = typeof(OrderLine) }),
+    };
+    var maxIds = new Dictionary<Type, long>();
+    foreach (var (entity, _, _) in tables)
+    {
+        maxIds[entity] = await ScalarAsync(db, $"SELECT COALESCE(MAX(\"Id\"), 0) FROM \"{db.Model.FindEntityType(entity)!.GetTableName()}\"");
     }
-    Console.WriteLine($"[{label}] generated {total:N0} orders in {watch.Elapsed.TotalSeconds:F1} s ({total / watch.Elapsed.TotalSeconds:N0} orders/s)");
+    for (var k = 1; k <= copies; k++)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        foreach (var (entity, filter, shifts) in tables)
+        {
+            var type = db.Model.FindEntityType(entity)!;
+            var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+            var columns = type.GetProperties().Select(p => p.GetColumnName(table)!).ToList();
+            var values = columns.Select(c => shifts.TryGetValue(c, out var of) ? $"\"{c}\" + {k * maxIds[of]}"
+                : c == "Number" ? $"\"Number\" || 'x{k}'" : $"\"{c}\"");
+            await db.Database.ExecuteSqlRawAsync($"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) " +
+                $"SELECT {string.Join(", ", values)} FROM \"{table.Name}\" WHERE \"Id\" <= {maxIds[entity]} AND {filter}");
+        }
+        await transaction.CommitAsync();
+    }
+    if (db.Database.IsNpgsql())
+    {
+        await db.Database.ExecuteSqlRawAsync("ANALYZE");
+    }
+}
+
+static async Task<long> ScalarAsync(MallDbContext db, string sql)
+{
+    var connection = db.Database.GetDbConnection();
+    if (connection.State != System.Data.ConnectionState.Open)
+    {
+        await connection.OpenAsync();
+    }
+    await using var command = connection.CreateCommand();
+    command.CommandText = sql;
+    return Convert.ToInt64(await command.ExecuteScalarAsync());
 }
 
 async Task DashboardsAsync(string label, IServiceProvider services, MallDbContext db, Actor admin, DateOnly today, bool isPostgres)

@@ -12,6 +12,7 @@ using MallPortal.Core.Orders.Payments.Bills;
 using MallPortal.Core.Orders.Settlement;
 using MallPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MallPortal.Tests.Analytics;
@@ -90,6 +91,26 @@ public sealed class SalesHistoryTests
         await using var db = await database.ContextAsync();
         Assert.False(await db.OrderSettlements.AnyAsync(s => s.SettledAt == null && s.ReceivedAt != null
                                                              && db.Orders.Any(o => o.Id == s.OrderId && o.Number.StartsWith("H"))));
+    }
+
+    [Fact]
+    public async Task The_demo_seeder_writes_the_configured_days_ending_yesterday_and_names_the_promotions_inside_them()
+    {
+        await using var database = await TestDatabase.CreateSeededAsync(DatabaseProvider.Sqlite);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [AnalyticsDemoSeeder.HistoryDaysKey] = "60" })
+            .Build();
+        var seeder = ActivatorUtilities.CreateInstance<AnalyticsDemoSeeder>(database.Services, configuration);
+        await seeder.SeedAsync(CancellationToken.None);
+
+        await using var db = await database.ContextAsync();
+        var zone = database.Services.GetRequiredService<BusinessTimeZone>();
+        var paid = await db.Orders.Where(o => o.Number.StartsWith("H")).Select(o => o.PaidAt!.Value).ToListAsync();
+        Assert.Equal((new DateOnly(2026, 9, 27), new DateOnly(2026, 11, 25)),
+            (DateOnly.FromDateTime(zone.ToLocal(paid.Min())), DateOnly.FromDateTime(zone.ToLocal(paid.Max()))));
+        var periods = await db.PromotionPeriods.Select(p => new { p.ShopId, p.Name, p.From, p.To }).ToListAsync();
+        var double11 = Assert.Single(periods);
+        Assert.Equal((null, "2026双11", new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 11)), (double11.ShopId, double11.Name, double11.From, double11.To));
+        Assert.NotEmpty(await db.SalesRollups.Where(r => r.Day == new DateOnly(2026, 9, 27)).ToListAsync());
     }
 
     private static Task<HistoryReport> GenerateAsync(TestDatabase database) =>

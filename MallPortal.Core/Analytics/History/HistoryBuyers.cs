@@ -29,9 +29,9 @@ internal static class HistoryBuyers
             db.UserRoles.AddRange(users.Select(u => new IdentityUserRole<int> { UserId = u.Id, RoleId = consumer }));
             await db.SaveChangesAsync(cancellationToken);
         }
-        var names = Enumerable.Range(1, count).Select(UserName).ToList();
-        var ids = await db.Users.Where(u => names.Contains(u.UserName!)).ToDictionaryAsync(u => u.UserName!, u => u.Id, cancellationToken);
-        return names.Select((name, i) => Buyer(ids[name], i + 1)).ToList();
+        // By prefix rather than a list of names: a large pool would exceed SQLite's limit of bound parameters.
+        var ids = await db.Users.Where(u => u.UserName!.StartsWith(UserNamePrefix)).ToDictionaryAsync(u => u.UserName!, u => u.Id, cancellationToken);
+        return Enumerable.Range(1, count).Select(i => Buyer(ids[UserName(i)], i)).ToList();
     }
 
     private static string UserName(int index) => UserNamePrefix + index.ToString("D4", CultureInfo.InvariantCulture);
