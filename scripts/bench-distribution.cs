@@ -582,6 +582,7 @@ sealed class BenchFactory(string folder, string? postgres) : WebApplicationFacto
         builder.UseEnvironment("Development");
         builder.UseSetting("Data:Folder", folder);
         builder.UseSetting("Demo:SeedOnFirstRun", "true");
+        builder.UseSetting("Demo:HistoryDays", "0");
         builder.UseSetting("Admin:Login", "admin@bench.local");
         builder.UseSetting("Admin:Password", "admin1234");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -295,6 +295,7 @@ sealed class ReconFactory(string folder, string? postgres, NotifyHandler notify)
         builder.UseEnvironment("Development");
         builder.UseSetting("Data:Folder", folder);
         builder.UseSetting("Demo:SeedOnFirstRun", "true");
+        builder.UseSetting("Demo:HistoryDays", "0");
         builder.UseSetting("Admin:Login", "admin@recon.local");
         builder.UseSetting("Admin:Password", "admin1234");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

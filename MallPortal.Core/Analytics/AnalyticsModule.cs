@@ -1,3 +1,5 @@
+using MallPortal.Core.Analytics.History;
+using MallPortal.Core.Seeding;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MallPortal.Core.Analytics;
@@ -13,6 +15,8 @@ public static class AnalyticsModule
         services.AddSingleton<PromotionPeriodService>();
         services.AddSingleton<PlatformQueries>();
         services.AddSingleton<DistributorPerformanceQueries>();
+        services.AddSingleton<SalesHistoryGenerator>();
+        services.AddScoped<IDemoSeeder, AnalyticsDemoSeeder>();
         return services;
     }
 }

@@ -67,7 +67,7 @@ public class BootstrapAndSeedTests
         var first = await db.InScopeAsync(s => s.GetRequiredService<DemoDataSeeder>().SeedAsync());
         var second = await db.InScopeAsync(s => s.GetRequiredService<DemoDataSeeder>().SeedAsync());
 
-        Assert.Equal(["accounts", "catalog", "orders", "distribution", "commissions", "withdrawals", "grades", "commission-holds", "shipping", "aftersales", "payments", "risk", "bills"], first);
+        Assert.Equal(["accounts", "catalog", "orders", "distribution", "commissions", "withdrawals", "grades", "commission-holds", "shipping", "aftersales", "payments", "risk", "bills", "analytics"], first);
         Assert.Empty(second);
         await db.InScopeAsync(async s =>
         {

@@ -29,6 +29,7 @@ public sealed partial class MallPortalFactory(IReadOnlyDictionary<string, string
         builder.UseSetting("Admin:Login", AdminLogin);
         builder.UseSetting("Admin:Password", AdminPassword);
         builder.UseSetting("Demo:SeedOnFirstRun", "true");
+        builder.UseSetting("Demo:HistoryDays", "0");
         builder.UseSetting("Notifications:DispatchIntervalSeconds", "1");
         // Parcels move only when a test pushes their next scan through the simulator.
         builder.UseSetting("Logistics:SimulatorStepSeconds", "86400");
