@@ -9,7 +9,7 @@ internal sealed record HistorySku(int ProductId, int SkuId, string Title, string
 
 internal sealed record HistoryShop(int Id, int OwnerUserId, int ServiceFeeBp, long ShippingFen, long? FreeShippingOverFen, IReadOnlyList<HistorySku> Skus);
 
-internal sealed record HistoryDistributor(int Id, int? ParentId);
+internal sealed record HistoryDistributor(int Id, int? ParentId, IReadOnlyList<(int Id, ShareChannel Channel)> Links);
 
 /// <summary>What generated orders are made of: the shops with products on sale (at their selling prices today) and the active distributors.</summary>
 internal sealed record HistoryCatalog(IReadOnlyList<HistoryShop> Shops, IReadOnlyList<HistoryDistributor> Distributors)
@@ -26,8 +26,11 @@ internal sealed record HistoryCatalog(IReadOnlyList<HistoryShop> Shops, IReadOnl
                               Image = p.Images.OrderBy(i => i.SortOrder).Select(i => i.Path).FirstOrDefault(),
                           }).ToListAsync(cancellationToken);
         var shops = await db.Shops.OrderBy(s => s.Id).ToListAsync(cancellationToken);
-        var distributors = await db.Distributors.Where(d => d.Status == DistributorStatus.Active).OrderBy(d => d.Id)
-            .Select(d => new HistoryDistributor(d.Id, d.ParentId)).ToListAsync(cancellationToken);
+        var links = (await db.PromotionLinks.OrderBy(l => l.Id).Select(l => new { l.DistributorId, l.Id, l.Channel }).ToListAsync(cancellationToken))
+            .ToLookup(l => l.DistributorId, l => (l.Id, l.Channel));
+        var distributors = (await db.Distributors.Where(d => d.Status == DistributorStatus.Active).OrderBy(d => d.Id)
+            .Select(d => new { d.Id, d.ParentId }).ToListAsync(cancellationToken))
+            .Select(d => new HistoryDistributor(d.Id, d.ParentId, links[d.Id].ToList())).ToList();
         return new HistoryCatalog(shops
             .Select(s => new HistoryShop(s.Id, s.OwnerUserId, s.ServiceFeeBp, s.ShippingFee.Fen, s.FreeShippingOver?.Fen,
                 skus.Where(k => k.ShopId == s.Id)

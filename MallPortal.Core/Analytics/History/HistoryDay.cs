@@ -49,8 +49,14 @@ internal sealed class HistoryDay(IDbContextFactory<MallDbContext> contexts, Busi
             }
             if (sale.Distributor is { } distributor)
             {
-                db.OrderAttributions.Add(OrderAttribution.Snapshot(sale.Order, distributor.Id, distributor.ParentId is { } parent ? [parent] : [], null,
-                    sale.Channel, false, sale.Order.PlacedAt));
+                // A sale through a channel came through one of the distributor's links, with its visits; without one, a bound customer.
+                var link = sale.Channel is null ? null : HistoryVisits.LinkFor(distributor, sale.Channel);
+                db.OrderAttributions.Add(OrderAttribution.Snapshot(sale.Order, distributor.Id, distributor.ParentId is { } parent ? [parent] : [], link?.Id,
+                    link?.Channel, false, sale.Order.PlacedAt));
+                if (link is { } used)
+                {
+                    db.PromotionClicks.AddRange(HistoryVisits.Of(sale, used.Id, distributor.Id, zone));
+                }
             }
         }
         db.ChangeTracker.DetectChanges();
