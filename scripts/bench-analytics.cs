@@ -272,10 +272,11 @@ static async Task<string> PlanAsync(MallDbContext db, string sql, bool isPostgre
         var value = text[(split + 1)..].Trim();
         var parameter = command.CreateParameter();
         parameter.ParameterName = text[..split];
-        parameter.Value = value.StartsWith('\'')
-            ? DateTime.Parse(value[1..value.IndexOf('\'', 1)], System.Globalization.CultureInfo.InvariantCulture,
-                System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal)
-            : int.TryParse(value.Split(' ')[0], out var n) ? n : value;
+        // Npgsql quotes every value (-- @shopId='1'); SQLite quotes only text: a number stays a number, a time a time.
+        var raw = value.StartsWith('\'') ? value[1..value.IndexOf('\'', 1)] : value.Split(' ')[0];
+        parameter.Value = int.TryParse(raw, out var n) ? n
+            : DateTime.TryParse(raw, System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var at) ? at : raw;
         command.Parameters.Add(parameter);
     }
     var plan = new List<string>();
