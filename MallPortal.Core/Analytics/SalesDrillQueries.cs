@@ -34,10 +34,14 @@ public sealed class SalesDrillQueries(IDbContextFactory<MallDbContext> contexts,
         var count = await matching.CountAsync(cancellationToken);
         var rows = await RowsAsync(db, drill, matching.OrderByDescending(o => o.PaidAt).ThenByDescending(o => o.Id).Skip(page * pageSize).Take(pageSize),
             cancellationToken);
-        var lines = await Lines(db, drill, matching).Select(l => new { l.Quantity, l.Amount }).ToListAsync(cancellationToken);
-        var amount = drill.Dimension.CountsLines() ? lines.Sum(l => l.Amount.Fen) : await matching.SumAsync(o => o.TotalFen, cancellationToken);
+        var lines = Lines(db, drill, matching);
+        var units = await lines.SumAsync(l => l.Quantity, cancellationToken);
+        // Only a line dimension needs the lines' amounts (read, not summed in SQL: Money is a converted column).
+        var amount = drill.Dimension.CountsLines()
+            ? (await lines.Select(l => l.Amount).ToListAsync(cancellationToken)).Sum(a => a.Fen)
+            : await matching.SumAsync(o => o.TotalFen, cancellationToken);
         var name = (await SalesNames.OfAsync(db, drill.Dimension, [drill.Key], cancellationToken))[drill.Key];
-        return new SalesOrderList(new Page<SalesOrderRow>(rows, count), lines.Sum(l => l.Quantity), amount, name);
+        return new SalesOrderList(new Page<SalesOrderRow>(rows, count), units, amount, name);
     }
 
     /// <summary>Every row of a drill, newest first, read in batches so an export of a long range is never held in memory.
