@@ -11,6 +11,7 @@ public static class AnalyticsModule
     {
         services.AddSingleton<RollupService>();
         services.AddSingleton<SalesQueries>();
+        services.AddSingleton<CommissionQueries>();
         services.AddSingleton<SalesDrillQueries>();
         services.AddSingleton<PromotionPeriodService>();
         services.AddSingleton<PlatformQueries>();

@@ -48,6 +48,11 @@ public sealed class GradeService(IDbContextFactory<MallDbContext> contexts, Dist
     /// <summary>Own settled sales: the paid amounts of the lines the distributor sold itself (level 1), settled and not refunded.</summary>
     private static IQueryable<Commission> OwnSettled(MallDbContext db) => db.Commissions.Where(c => c.Level == 1 && c.Status == CommissionStatus.Settled);
 
+    /// <summary>Each distributor's own settled sales, the figure its grade is reached by.</summary>
+    internal static async Task<Dictionary<int, long>> OwnSettledSalesAsync(MallDbContext db, CancellationToken cancellationToken) =>
+        await OwnSettled(db).GroupBy(c => c.DistributorId).Select(g => new { g.Key, Fen = g.Sum(c => c.LinePaidFen) })
+            .ToDictionaryAsync(s => s.Key, s => s.Fen, cancellationToken);
+
     /// <summary>The daily job: upgrades every distributor whose settled sales reached a higher grade; returns how many moved.</summary>
     public async Task<int> UpgradeAsync(DateTime now, CancellationToken cancellationToken = default)
     {
@@ -57,8 +62,7 @@ public sealed class GradeService(IDbContextFactory<MallDbContext> contexts, Dist
         {
             return 0;
         }
-        var sales = await OwnSettled(db).GroupBy(c => c.DistributorId).Select(g => new { g.Key, Fen = g.Sum(c => c.LinePaidFen) })
-            .ToDictionaryAsync(s => s.Key, s => s.Fen, cancellationToken);
+        var sales = await OwnSettledSalesAsync(db, cancellationToken);
         var distributors = await db.Distributors.Where(d => d.Status == DistributorStatus.Active).ToListAsync(cancellationToken);
         var moved = new List<(Distributor Who, DistributorGrade To)>();
         foreach (var d in distributors)

@@ -1,6 +1,8 @@
 using MallPortal.Core.Common;
 using MallPortal.Core.Data;
 using MallPortal.Core.Distribution.Commissions;
+using MallPortal.Core.Analytics;
+using MallPortal.Core.Distribution.Grades;
 using MallPortal.Tests.Support;
 
 namespace MallPortal.Tests.Distribution.Commissions;
@@ -17,22 +19,22 @@ public sealed class WhatIfTests
         var whatIf = kit.Get<CommissionWhatIf>();
         var policy = new CommissionPolicyInput(true, 2, 1000, 500, 0, CommissionBase.PaidAmount, false);
         await CommissionLifecycleTests.SetPolicyAsync(kit, policy);
-        var before = await whatIf.RunAsync(merchant, policy, 30);
+        var before = await whatIf.RunAsync(merchant, Recent(kit, policy));
         var shopB = await kit.Orders.MerchantAsync(Orders.OrderTestKit.ShopB);
-        var otherBefore = await whatIf.RunAsync(shopB, policy, 30);
+        var otherBefore = await whatIf.RunAsync(shopB, Recent(kit, policy));
 
         await kit.BuyAsync(await CommissionLifecycleTests.BoundBuyerAsync(kit));
-        var now = await whatIf.RunAsync(merchant, policy, 30);
-        var doubled = await whatIf.RunAsync(merchant, policy with { Level1Bp = 2000, Level2Bp = 1000 }, 30);
+        var now = await whatIf.RunAsync(merchant, Recent(kit, policy));
+        var doubled = await whatIf.RunAsync(merchant, Recent(kit, policy with { Level1Bp = 2000, Level2Bp = 1000 }));
 
         Assert.Equal(before.Lines + 1, now.Lines);
         Assert.True(now.Actual.Fen > before.Actual.Fen, "the new sale's commission counts as actual");
         // Twice the rates cost twice as much, give or take a fen of rounding per line (nothing here reaches the cap).
         Assert.InRange(doubled.Levels[0].Proposed.Fen - 2 * now.Levels[0].Proposed.Fen, -now.Lines, now.Lines);
         Assert.InRange(doubled.Levels[1].Proposed.Fen - 2 * now.Levels[1].Proposed.Fen, -now.Lines, now.Lines);
-        Assert.Equal(otherBefore.Lines, (await whatIf.RunAsync(shopB, policy, 30)).Lines); // shop A's sale is not shop B's
+        Assert.Equal(otherBefore.Lines, (await whatIf.RunAsync(shopB, Recent(kit, policy))).Lines); // shop A's sale is not shop B's
         var consumer = await kit.ConsumerAsync(Orders.OrderTestKit.Buyer);
-        await Assert.ThrowsAsync<DomainException>(() => whatIf.RunAsync(consumer, policy, 30));
+        await Assert.ThrowsAsync<DomainException>(() => whatIf.RunAsync(consumer, Recent(kit, policy)));
     }
 
     [Theory, MemberData(nameof(Providers))]
@@ -43,12 +45,12 @@ public sealed class WhatIfTests
         var whatIf = kit.Get<CommissionWhatIf>();
         var policy = new CommissionPolicyInput(true, 2, 1000, 500, 0, CommissionBase.PaidAmount, false);
         await CommissionLifecycleTests.SetPolicyAsync(kit, policy);
-        var (without, with) = (await whatIf.RunAsync(merchant, policy, 30), await whatIf.RunAsync(merchant, policy with { SelfPurchase = true }, 30));
+        var (without, with) = (await whatIf.RunAsync(merchant, Recent(kit, policy)), await whatIf.RunAsync(merchant, Recent(kit, policy with { SelfPurchase = true })));
 
         await kit.BuyAsync(await kit.DistributorAsync(DistributionTestKit.Li));
 
-        var after = await whatIf.RunAsync(merchant, policy, 30);
-        var afterWith = await whatIf.RunAsync(merchant, policy with { SelfPurchase = true }, 30);
+        var after = await whatIf.RunAsync(merchant, Recent(kit, policy));
+        var afterWith = await whatIf.RunAsync(merchant, Recent(kit, policy with { SelfPurchase = true }));
         Assert.Equal((without.Lines, without.Proposed), (after.Lines, after.Proposed));
         Assert.Equal(with.Lines + 1, afterWith.Lines);
         Assert.True(afterWith.Levels[0].Proposed.Fen > with.Levels[0].Proposed.Fen, "李强 earns level 1 on his own purchase");
@@ -70,13 +72,23 @@ public sealed class WhatIfTests
         await kit.BuyAsync(buyer);
         var silver = (await kit.Get<Core.Distribution.Grades.GradeService>().ListAsync()).Single(g => g.Name == "银牌"); // 王芳's grade: 10 % / 4 %
 
-        var asIs = await whatIf.RunAsync(merchant, policy, 30);
-        var below = await whatIf.RunAsync(merchant, policy, 30, [new GradeRates(silver.Id, 0, 0, 0)]);
-        var raised = await whatIf.RunAsync(merchant, policy, 30, [new GradeRates(silver.Id, 2000, 400, 0)]);
+        var asIs = await whatIf.RunAsync(merchant, Recent(kit, policy));
+        var below = await whatIf.RunAsync(merchant, Recent(kit, policy, [Tier(silver, 0, 0, 0)]));
+        var raised = await whatIf.RunAsync(merchant, Recent(kit, policy, [Tier(silver, 2000, 400, 0)]));
 
         Assert.True(below.Levels[0].Proposed.Fen < asIs.Levels[0].Proposed.Fen, "without her grade 王芳 earns the shop's 8 %");
         Assert.True(raised.Levels[0].Proposed.Fen > asIs.Levels[0].Proposed.Fen, "at 20 % she earns more");
         Assert.Equal((asIs.Lines, asIs.Actual), (raised.Lines, raised.Actual));
-        Assert.Equal(asIs.Actual, (await whatIf.RunAsync(merchant, policy, 30)).Actual); // nothing was saved
+        Assert.Equal(asIs.Actual, (await whatIf.RunAsync(merchant, Recent(kit, policy))).Actual); // nothing was saved
     }
+
+    /// <summary>The last 30 days (today included) under a proposed shop policy and, optionally, tried grade tiers.</summary>
+    internal static WhatIfRequest Recent(DistributionTestKit kit, CommissionPolicyInput policy, IReadOnlyList<GradeTier>? grades = null)
+    {
+        var today = kit.Get<RollupService>().Today;
+        return new WhatIfRequest(new DateRange(today.AddDays(-29), today), policy, grades);
+    }
+
+    private static GradeTier Tier(GradeRow grade, int level1Bp, int level2Bp, int level3Bp) =>
+        new(grade.Id, grade.SettledSalesFen, level1Bp, level2Bp, level3Bp);
 }

@@ -33,6 +33,9 @@ public static class AnalyticsEndpoints
                 var overview = await queries.OverviewAsync(actor, drill.ShopId, drill.Range, drill.Range.Before(), bucket, context.RequestAborted);
                 return overview.Trend.Select(p => SalesFigureExportRow.Of(SalesLabels.Bucket(p.Start, overview.Granularity), p.Orders, 0, p.SalesFen, p.RefundFen));
             }));
+        group.MapGet("/commission", (HttpContext context, CommissionQueries queries, string? table) =>
+            ExportAsync(context, UiText.CaNav, async (actor, drill) => CommissionExportRow.Of(await queries.ReportAsync(actor, drill.ShopId, drill.Range,
+                cancellationToken: context.RequestAborted), table)));
         group.MapGet("/distributors", (HttpContext context, DistributorPerformanceQueries queries) =>
             ExportAsync(context, UiText.PerfLeaderboard, async (actor, drill) =>
                 (await queries.BoardAsync(actor, drill.ShopId, drill.Range, context.RequestAborted)).Leaders.Select(DistributorExportRow.Of)));

@@ -47,3 +47,24 @@ public sealed record DistributorExportRow(
         new(row.Name, row.Grade, row.Region, row.Orders, row.Customers, SalesChartOptions.Yuan(row.SalesFen), SalesChartOptions.Yuan(row.CommissionFen),
             SalesLabels.Percent(row.CommissionRateBp), row.Declining ? "是" : "");
 }
+
+/// <summary>One key (or one bucket of the trend) of 佣金分析 as exported.</summary>
+public sealed record CommissionExportRow(
+    [property: ExcelColumnName("名称")] string Name,
+    [property: ExcelColumn(Name = "销售额(元)", Format = "0.00")] decimal Sales,
+    [property: ExcelColumn(Name = "佣金(元)", Format = "0.00")] decimal Commission,
+    [property: ExcelColumn(Name = "佣金冲回(元)", Format = "0.00")] decimal TakenBack,
+    [property: ExcelColumnName("佣金占比")] string Ratio)
+{
+    /// <summary>The rows of one table of the report: trend, category, grade or shop.</summary>
+    public static IEnumerable<CommissionExportRow> Of(CommissionReport report, string? table) => table switch
+    {
+        "category" => report.Categories.Select(r => Of(r.Name, r)),
+        "grade" => report.Grades.Select(r => Of(SalesLabels.Name(SalesDimension.Grade, r.Key, r.Name), r)),
+        "shop" => report.Shops.Select(r => Of(r.Name, r)),
+        _ => report.Trend.Select(p => Of(SalesLabels.Bucket(p.Start, report.Granularity), new CommissionRow("", "", p.SalesFen, p.CommissionFen, 0))),
+    };
+
+    private static CommissionExportRow Of(string name, CommissionRow row) =>
+        new(name, SalesChartOptions.Yuan(row.SalesFen), SalesChartOptions.Yuan(row.CommissionFen), SalesChartOptions.Yuan(row.CommissionBackFen), SalesLabels.Percent(row.RatioBp));
+}
