@@ -71,6 +71,35 @@ public class SalesChartTests : BunitContext
         Assert.Equal(1, series[2].GetProperty("yAxisIndex").GetInt32());
     }
 
+    [Fact]
+    public void The_commission_ratio_bars_sent_to_ECharts_are_the_ratios_of_the_table_beside_them()
+    {
+        IReadOnlyList<CommissionRow> rows = [new("3", "手机", 2_319_600, 185_568, 0), new("7", "耳机", 99_501, 7_961, 796), new("9", "手机配件", 0, 0, 0)];
+        var panel = Render<CommissionRatioPanel>(p => p.Add(x => x.Id, "category").Add(x => x.Title, "品类").Add(x => x.Rows, rows)
+            .Add(x => x.Name, r => r.Name).Add(x => x.ExportHref, "/export?dim=Total"));
+        panel.WaitForAssertion(() => Assert.NotEmpty(JSInterop.Invocations["vizorECharts.initChart"]));
+
+        var options = SentOptions();
+        var names = options.GetProperty("yAxis").GetProperty("data").EnumerateArray().Select(n => n.GetString()!).ToList();
+        var bars = options.GetProperty("series")[0].GetProperty("data").EnumerateArray().Select(d => d.GetDecimal()).ToList();
+        var table = panel.FindAll("[data-testid=commission-table-category] tbody tr")
+            .Select(tr => (tr.Children[0].TextContent.Trim(), tr.Children[4].TextContent.Trim())).ToList();
+        Assert.Equal([("手机配件", 0m), ("耳机", 8m), ("手机", 8m)], names.Zip(bars, (n, b) => (n, b)));
+        Assert.Equal([("手机", "8%"), ("耳机", "8%"), ("手机配件", "—")], table);
+    }
+
+    [Fact]
+    public void The_commission_trend_sends_commission_as_bars_and_its_share_of_sales_on_its_own_axis()
+    {
+        var points = new List<TrendPoint> { new(new DateOnly(2026, 11, 1), 10_000, 2, 0, 1_234), new(new DateOnly(2026, 12, 1), 0, 0, 0, 0) };
+
+        var series = JsonSerializer.SerializeToElement(CommissionChartOptions.Trend(points, Granularity.Month), Json).GetProperty("series").EnumerateArray().ToList();
+
+        Assert.Equal([1_234L, 0L], series[0].GetProperty("data").EnumerateArray().Select(Fen));
+        Assert.Equal([12.34m, 0m], series[1].GetProperty("data").EnumerateArray().Select(d => d.GetDecimal()));
+        Assert.Equal(1, series[1].GetProperty("yAxisIndex").GetInt32());
+    }
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
