@@ -14,11 +14,22 @@ public sealed class SalesQueries(IDbContextFactory<MallDbContext> contexts, Busi
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var scope = await SalesScope.OfAsync(db, actor, shopId, cancellationToken);
-        var current = await KpisAsync(db, scope, range, cancellationToken);
-        var before = await KpisAsync(db, scope, previous, cancellationToken);
-        var lastYear = await KpisAsync(db, scope, range.YearBefore(), cancellationToken);
-        var bucket = granularity ?? SalesPeriods.DefaultGranularity(range);
-        return new SalesOverview(scope, range, previous, current, before, lastYear, bucket, await TrendAsync(db, scope, range, bucket, cancellationToken));
+        return await OverviewAsync(db, scope, range, previous, granularity, cancellationToken);
+    }
+
+    /// <summary>A dashboard at once: the overview and a breakdown per dimension (the first <paramref name="top"/> of each), on one connection.</summary>
+    public async Task<SalesDashboardData> DashboardAsync(Actor actor, int? shopId, DateRange range, DateRange previous, IReadOnlyList<SalesDimension> dimensions,
+        int top, Granularity? granularity = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var scope = await SalesScope.OfAsync(db, actor, shopId, cancellationToken);
+        var overview = await OverviewAsync(db, scope, range, previous, granularity, cancellationToken);
+        var breakdowns = new Dictionary<SalesDimension, IReadOnlyList<BreakdownRow>>();
+        foreach (var dimension in dimensions)
+        {
+            breakdowns[dimension] = await BreakdownAsync(db, dimension, Sums(scope.Rows(db, dimension, range).GroupBy(r => r.Key)), top, cancellationToken);
+        }
+        return new SalesDashboardData(overview, breakdowns);
     }
 
     /// <summary>A period's sales by one dimension, largest first; <paramref name="top"/> keeps the first few.</summary>
@@ -27,16 +38,7 @@ public sealed class SalesQueries(IDbContextFactory<MallDbContext> contexts, Busi
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var scope = await SalesScope.OfAsync(db, actor, shopId, cancellationToken);
-        var sums = scope.Rows(db, dimension, range).GroupBy(r => r.Key)
-            .Select(g => new
-            {
-                g.Key, Orders = g.Sum(r => r.Orders), Units = g.Sum(r => r.Units), Sales = g.Sum(r => r.SalesFen),
-                Refund = g.Sum(r => r.RefundFen), Commission = g.Sum(r => r.CommissionFen),
-            })
-            .OrderByDescending(s => s.Sales).ThenBy(s => s.Key);
-        var rows = await (top is { } n ? sums.Take(n) : sums).ToListAsync(cancellationToken);
-        var names = await SalesNames.OfAsync(db, dimension, rows.Select(r => r.Key).ToList(), cancellationToken);
-        return rows.Select(r => new BreakdownRow(r.Key, names.GetValueOrDefault(r.Key, ""), r.Orders, r.Units, r.Sales, r.Refund, r.Commission)).ToList();
+        return await BreakdownAsync(db, dimension, Sums(scope.Rows(db, dimension, range).GroupBy(r => r.Key)), top, cancellationToken);
     }
 
     /// <summary>店铺排行: the platform's shops by sales (the admin only).</summary>
@@ -44,35 +46,94 @@ public sealed class SalesQueries(IDbContextFactory<MallDbContext> contexts, Busi
     {
         actor.Require(Roles.Admin);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await new SalesScope(null).Rows(db, SalesDimension.Total, range).Where(r => r.ShopId != 0).GroupBy(r => r.ShopId)
-            .Select(g => new
-            {
-                g.Key, Orders = g.Sum(r => r.Orders), Units = g.Sum(r => r.Units), Sales = g.Sum(r => r.SalesFen),
-                Refund = g.Sum(r => r.RefundFen), Commission = g.Sum(r => r.CommissionFen),
-            })
+        var rows = await Sums(new SalesScope(null).Rows(db, SalesDimension.Total, range).Where(r => r.ShopId != 0).GroupBy(r => r.ShopId))
             .OrderByDescending(s => s.Sales).ThenBy(s => s.Key).ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Key).ToList();
         var names = await db.Shops.Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
-        return rows.Select(r => new BreakdownRow(r.Key.ToString(), names.GetValueOrDefault(r.Key, ""), r.Orders, r.Units, r.Sales, r.Refund, r.Commission))
-            .ToList();
+        return rows.Select(r => r.ToRow(r.Key.ToString(), names.GetValueOrDefault(r.Key, ""))).ToList();
     }
 
-    private async Task<SalesKpis> KpisAsync(MallDbContext db, SalesScope scope, DateRange range, CancellationToken cancellationToken)
+    /// <summary>The figures of a breakdown per group of rollup rows: the one place that says what a breakdown sums.</summary>
+    private static IQueryable<Sum<TKey>> Sums<TKey>(IQueryable<IGrouping<TKey, SalesRollup>> groups) => groups.Select(g => new Sum<TKey>
     {
-        var totals = await scope.Rows(db, SalesDimension.Total, range).GroupBy(r => 1)
-            .Select(g => new SalesKpis(g.Sum(r => r.SalesFen), g.Sum(r => r.Orders), 0, g.Sum(r => r.Units), g.Sum(r => r.RefundFen),
-                g.Sum(r => r.Refunds), g.Sum(r => r.CommissionFen), g.Sum(r => r.Visitors), 0))
-            .SingleOrDefaultAsync(cancellationToken) ?? SalesKpis.None;
-        if (totals.Orders == 0)
+        Key = g.Key, Orders = g.Sum(r => r.Orders), Units = g.Sum(r => r.Units), Sales = g.Sum(r => r.SalesFen),
+        Refund = g.Sum(r => r.RefundFen), Commission = g.Sum(r => r.CommissionFen),
+    });
+
+    private static async Task<IReadOnlyList<BreakdownRow>> BreakdownAsync(MallDbContext db, SalesDimension dimension, IQueryable<Sum<string>> sums, int? top,
+        CancellationToken cancellationToken)
+    {
+        var ordered = sums.OrderByDescending(s => s.Sales).ThenBy(s => s.Key);
+        var rows = await (top is { } n ? ordered.Take(n) : ordered).ToListAsync(cancellationToken);
+        var names = await SalesNames.OfAsync(db, dimension, rows.Select(r => r.Key).ToList(), cancellationToken);
+        return rows.Select(r => r.ToRow(r.Key, names.GetValueOrDefault(r.Key, ""))).ToList();
+    }
+
+    private sealed class Sum<TKey>
+    {
+        public required TKey Key { get; init; }
+
+        public int Orders { get; init; }
+
+        public int Units { get; init; }
+
+        public long Sales { get; init; }
+
+        public long Refund { get; init; }
+
+        public long Commission { get; init; }
+
+        public BreakdownRow ToRow(string key, string name) => new(key, name, Orders, Units, Sales, Refund, Commission);
+    }
+
+    private async Task<SalesOverview> OverviewAsync(MallDbContext db, SalesScope scope, DateRange range, DateRange previous, Granularity? granularity,
+        CancellationToken cancellationToken)
+    {
+        var lastYear = range.YearBefore();
+        var kpis = await KpisAsync(db, scope, [range, previous, lastYear], cancellationToken);
+        var bucket = granularity ?? SalesPeriods.DefaultGranularity(range);
+        return new SalesOverview(scope, range, previous, kpis[0], kpis[1], kpis[2], bucket, await TrendAsync(db, scope, range, bucket, cancellationToken));
+    }
+
+    /// <summary>The figures of several periods (the period, 环比 and 同比), each in two queries.</summary>
+    private async Task<SalesKpis[]> KpisAsync(MallDbContext db, SalesScope scope, IReadOnlyList<DateRange> ranges, CancellationToken cancellationToken)
+    {
+        var kpis = new SalesKpis[ranges.Count];
+        for (var i = 0; i < ranges.Count; i++)
         {
-            return totals;
+            kpis[i] = await KpiAsync(db, scope, ranges[i], cancellationToken);
         }
-        // Conversion counts the orders that came through a link, the visits it divides by (a bound customer's order had no visit).
-        var brought = await scope.Rows(db, SalesDimension.Channel, range).Where(r => r.Key != RollupBuilder.Direct && r.Key != RollupBuilder.Bound)
-            .SumAsync(r => r.Orders, cancellationToken);
+        return kpis;
+    }
+
+    private async Task<SalesKpis> KpiAsync(MallDbContext db, SalesScope scope, DateRange range, CancellationToken cancellationToken)
+    {
+        // One query for the totals and the orders that came through a link (conversion divides them by the links' visits;
+        // a bound customer's order had no visit).
+        var rows = db.SalesRollups.Where(r => (r.Dimension == SalesDimension.Total
+                || (r.Dimension == SalesDimension.Channel && r.Key != RollupBuilder.Direct && r.Key != RollupBuilder.Bound))
+            && r.Day >= range.From && r.Day <= range.To);
+        if (scope.ShopId is { } shopId)
+        {
+            rows = rows.Where(r => r.ShopId == shopId);
+        }
+        var sums = await rows.GroupBy(r => r.Dimension)
+            .Select(g => new
+            {
+                g.Key, Sales = g.Sum(r => r.SalesFen), Orders = g.Sum(r => r.Orders), Units = g.Sum(r => r.Units), Refund = g.Sum(r => r.RefundFen),
+                Refunds = g.Sum(r => r.Refunds), Commission = g.Sum(r => r.CommissionFen), Visitors = g.Sum(r => r.Visitors),
+            })
+            .ToListAsync(cancellationToken);
+        var totals = sums.SingleOrDefault(s => s.Key == SalesDimension.Total);
+        if (totals is null || totals.Orders == 0)
+        {
+            return totals is null ? SalesKpis.None
+                : new SalesKpis(totals.Sales, 0, 0, totals.Units, totals.Refund, totals.Refunds, totals.Commission, totals.Visitors, 0);
+        }
+        var brought = sums.SingleOrDefault(s => s.Key == SalesDimension.Channel)?.Orders ?? 0;
         var buyers = await scope.PaidOrders(db, zone.StartOfDayUtc(range.From), zone.StartOfDayUtc(range.To.AddDays(1)))
             .Select(o => o.BuyerUserId).Distinct().CountAsync(cancellationToken);
-        return totals with { Buyers = buyers, DistributorOrders = brought };
+        return new SalesKpis(totals.Sales, totals.Orders, buyers, totals.Units, totals.Refund, totals.Refunds, totals.Commission, totals.Visitors, brought);
     }
 
     private static async Task<IReadOnlyList<TrendPoint>> TrendAsync(MallDbContext db, SalesScope scope, DateRange range, Granularity granularity,

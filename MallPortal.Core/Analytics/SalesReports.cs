@@ -55,3 +55,6 @@ public sealed record SalesOverview(
     SalesKpis LastYear,
     Granularity Granularity,
     IReadOnlyList<TrendPoint> Trend);
+
+/// <summary>A dashboard's figures fetched together: the overview and each breakdown shown.</summary>
+public sealed record SalesDashboardData(SalesOverview Overview, IReadOnlyDictionary<SalesDimension, IReadOnlyList<BreakdownRow>> Breakdowns);
