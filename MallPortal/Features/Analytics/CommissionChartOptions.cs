@@ -8,20 +8,9 @@ namespace MallPortal.Features.Analytics;
 public static class CommissionChartOptions
 {
     /// <summary>Commission by period as bars and its share of sales as a line on its own axis; zoomable along time.</summary>
-    public static ChartOptions Trend(IReadOnlyList<TrendPoint> points, Granularity granularity) => new()
-    {
-        Tooltip = new() { Trigger = TooltipTrigger.Axis },
-        Legend = new() { Top = 0 },
-        Grid = new() { Left = "2%", Right = "2%", Top = 40, Bottom = 60, ContainLabel = true },
-        XAxis = new() { Type = AxisType.Category, Data = points.Select(p => SalesLabels.Bucket(p.Start, granularity)).ToList() },
-        YAxisList = [new YAxis { Type = AxisType.Value, Name = UiText.SalesYuan }, new YAxis { Type = AxisType.Value, Name = "%" }],
-        DataZoom = [new SliderDataZoom { Start = 0, End = 100, Bottom = 10 }, new InsideDataZoom { Start = 0, End = 100 }],
-        Series =
-        [
-            new BarSeries { Name = UiText.CaCommission, Data = points.Select(p => SalesChartOptions.Yuan(p.CommissionFen)).ToArray() },
-            new LineSeries { Name = UiText.CaRatio, YAxisIndex = 1, Smooth = true, Data = points.Select(p => Percent(Ratios.Bp(p.CommissionFen, p.SalesFen))).ToArray() },
-        ],
-    };
+    public static ChartOptions Trend(IReadOnlyList<TrendPoint> points, Granularity granularity) => SalesChartOptions.OverTime(points, granularity, "%",
+        new BarSeries { Name = UiText.CaCommission, Data = points.Select(p => SalesChartOptions.Yuan(p.CommissionFen)).ToArray() },
+        new LineSeries { Name = UiText.CaRatio, YAxisIndex = 1, Smooth = true, Data = points.Select(p => Percent(Ratios.Bp(p.CommissionFen, p.SalesFen))).ToArray() });
 
     /// <summary>Each key's 佣金占比 as horizontal bars, the first row on top.</summary>
     public static ChartOptions ByKey(IReadOnlyList<CommissionRow> rows, Func<CommissionRow, string> name)

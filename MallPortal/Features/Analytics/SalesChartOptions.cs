@@ -11,20 +11,21 @@ namespace MallPortal.Features.Analytics;
 public static class SalesChartOptions
 {
     /// <summary>销售趋势: sales and refunds as lines, orders as bars on their own axis; zoomable along time.</summary>
-    public static ChartOptions Trend(IReadOnlyList<TrendPoint> points, Granularity granularity) => new()
+    public static ChartOptions Trend(IReadOnlyList<TrendPoint> points, Granularity granularity) => OverTime(points, granularity, UiText.SalesOrders,
+        new LineSeries { Name = UiText.SalesGross, Smooth = true, Data = points.Select(p => Yuan(p.SalesFen)).ToArray() },
+        new LineSeries { Name = UiText.SalesRefunded, Smooth = true, Data = points.Select(p => Yuan(p.RefundFen)).ToArray() },
+        new BarSeries { Name = UiText.SalesOrders, YAxisIndex = 1, Data = points.Select(p => p.Orders).ToArray() });
+
+    /// <summary>A chart along the trend's buckets with a yuan axis and a second one, a legend, a tooltip and zoom.</summary>
+    public static ChartOptions OverTime(IReadOnlyList<TrendPoint> points, Granularity granularity, string secondAxis, params ISeries[] series) => new()
     {
         Tooltip = new() { Trigger = TooltipTrigger.Axis },
         Legend = new() { Top = 0 },
         Grid = new() { Left = "2%", Right = "2%", Top = 40, Bottom = 60, ContainLabel = true },
         XAxis = new() { Type = AxisType.Category, Data = points.Select(p => SalesLabels.Bucket(p.Start, granularity)).ToList() },
-        YAxisList = [new YAxis { Type = AxisType.Value, Name = UiText.SalesYuan }, new YAxis { Type = AxisType.Value, Name = UiText.SalesOrders }],
+        YAxisList = [new YAxis { Type = AxisType.Value, Name = UiText.SalesYuan }, new YAxis { Type = AxisType.Value, Name = secondAxis }],
         DataZoom = [new SliderDataZoom { Start = 0, End = 100, Bottom = 10 }, new InsideDataZoom { Start = 0, End = 100 }],
-        Series =
-        [
-            new LineSeries { Name = UiText.SalesGross, Smooth = true, Data = points.Select(p => Yuan(p.SalesFen)).ToArray() },
-            new LineSeries { Name = UiText.SalesRefunded, Smooth = true, Data = points.Select(p => Yuan(p.RefundFen)).ToArray() },
-            new BarSeries { Name = UiText.SalesOrders, YAxisIndex = 1, Data = points.Select(p => p.Orders).ToArray() },
-        ],
+        Series = [.. series],
     };
 
     /// <summary>A share of sales as a donut; a click on a slice opens its orders.</summary>
