@@ -82,4 +82,41 @@ public class PhoneJourneyTests(BrowserFixture browser)
         await Assertions.Expect(computer.GetByTestId("buy-now")).ToBeVisibleAsync();
         await Assertions.Expect(computer.GetByTestId("buy-bar")).ToBeHiddenAsync();
     }
+
+    [BrowserFact]
+    public async Task On_a_phone_the_language_button_is_named_the_search_hint_fits_and_every_order_state_is_in_sight()
+    {
+        var phone = await browser.NewPageAsync(phone: true);
+        await phone.LogInAsync("13800000022", MallPortalFactory.DemoPassword, "/account/orders");
+        await phone.WaitForReadyAsync("orders");
+
+        var language = phone.GetByRole(AriaRole.Button, new() { Name = "切换语言" });
+        await Assertions.Expect(language).ToBeVisibleAsync();
+        Assert.Equal(("button", "切换语言"), (await language.EvaluateAsync<string>("e => e.tagName.toLowerCase()"), await language.GetAttributeAsync("aria-label")));
+        await language.ClickAsync();
+        await Assertions.Expect(phone.GetByRole(AriaRole.Menuitem, new() { Name = "English" })).ToBeVisibleAsync();
+        await phone.Keyboard.PressAsync("Escape");
+        var search = phone.GetByPlaceholder("搜索商品", new() { Exact = true });
+        var widths = await search.EvaluateAsync<double[]>("""
+            input => {
+                const style = getComputedStyle(input, '::placeholder');
+                const box = getComputedStyle(input);
+                const context = document.createElement('canvas').getContext('2d');
+                context.font = style.font;
+                return [context.measureText(input.placeholder).width,
+                        input.clientWidth - parseFloat(box.paddingLeft) - parseFloat(box.paddingRight)];
+            }
+            """);
+        Assert.True(widths[0] <= widths[1], $"the search hint needs {widths[0]} px, the box has {widths[1]} px");
+
+        var tabs = phone.GetByTestId("order-tabs").GetByRole(AriaRole.Tab);
+        await Assertions.Expect(tabs).ToHaveCountAsync(6);
+        foreach (var state in new[] { "待付款", "待发货", "待收货", "已完成", "已取消" })
+        {
+            await Assertions.Expect(tabs.Filter(new() { HasText = state })).ToBeInViewportAsync(new() { Ratio = 1 });
+        }
+        await tabs.Filter(new() { HasText = "已取消" }).ClickAsync();
+        await phone.WaitForAddressAsync(@"status=Cancelled$");
+        await Assertions.Expect(tabs.Filter(new() { HasText = "已取消" })).ToHaveAttributeAsync("aria-selected", "true");
+    }
 }
