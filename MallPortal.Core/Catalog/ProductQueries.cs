@@ -23,6 +23,9 @@ public sealed class ProductQueries(IDbContextFactory<MallDbContext> contexts, Ri
         var category = await db.Categories.Where(c => c.Id == product.CategoryId).Select(c => c.Name).SingleAsync(cancellationToken);
         var skuIds = product.Skus.Select(s => s.Id).ToList();
         var stock = await db.StockItems.Where(s => skuIds.Contains(s.SkuId)).ToDictionaryAsync(s => s.SkuId, s => s.OnHand - s.Reserved, cancellationToken);
+        // The shop's rating is its buyers' reviews on all its products (店铺评分), as the product's own are on its reviews tab.
+        var shopRatings = await db.ProductReviews.Where(r => r.ShopId == shop.Id).GroupBy(r => r.Rating)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         return new ProductDetails(
             product.Id, product.Title, product.Subtitle, category, product.CategoryId, brand,
             product.Images.OrderBy(i => i.SortOrder).Select(i => i.Path).ToList(),
@@ -32,7 +35,11 @@ public sealed class ProductQueries(IDbContextFactory<MallDbContext> contexts, Ri
             product.Tags.Select(t => t.Name).ToList(),
             sanitizer.Sanitize(product.DescriptionHtml), // again on render: stored HTML is never trusted blindly
             product.SalesCount, shop.Id, shop.Name, shop.LogoPath,
-            await RelatedAsync(db, product, cancellationToken));
+            await RelatedAsync(db, product, cancellationToken))
+        {
+            ShopServicePhone = string.IsNullOrWhiteSpace(shop.ServicePhone) ? null : shop.ServicePhone,
+            ShopReviews = new Reviews.ReviewSummary(shopRatings, 0),
+        };
     }
 
     public async Task<Page<MerchantProductRow>> ListForMerchantAsync(Actor actor, ProductStatus? status, string? search,
@@ -123,7 +130,14 @@ public sealed record ProductDetails(
     int Id, string Title, string Subtitle, string CategoryName, int CategoryId, string? BrandName,
     IReadOnlyList<string> ImagePaths, IReadOnlyList<SpecDefinition> Specs, IReadOnlyList<SkuOption> Skus,
     IReadOnlyList<AttributeInput> Attributes, IReadOnlyList<string> Tags, string DescriptionHtml,
-    int SalesCount, int ShopId, string ShopName, string? ShopLogoPath, IReadOnlyList<ProductCard> Related);
+    int SalesCount, int ShopId, string ShopName, string? ShopLogoPath, IReadOnlyList<ProductCard> Related)
+{
+    /// <summary>The shop's 客服 number, when it gave one; the product page's 客服 button calls it, else opens the shop.</summary>
+    public string? ShopServicePhone { get; init; }
+
+    /// <summary>The ratings of every review on the shop's products (店铺评分), without the photo count.</summary>
+    public Reviews.ReviewSummary ShopReviews { get; init; } = new(new Dictionary<int, int>(), 0);
+}
 
 public sealed record MerchantProductRow(
     int Id, string Title, string? MainImagePath, Money Price, ProductStatus Status, int SkuCount, int Stock, int SalesCount, DateTime UpdatedAt);

@@ -227,6 +227,10 @@ public static class NotificationTemplates
         "order-received", NotificationCategory.Orders,
         "买家已确认收货", "订单 {number} 已确认收货，交易完成。");
 
+    public static readonly NotificationTemplate OrderReceiptConfirmed = new(
+        "order-receipt-confirmed", NotificationCategory.Orders,
+        "已确认收货", "订单 {number} 已确认收货，交易完成。欢迎评价商品，如有问题可在订单中申请售后。");
+
     public static readonly NotificationTemplate OrderAutoReceived = new(
         "order-auto-received", NotificationCategory.Orders,
         "已自动确认收货", "订单 {number} 发货已满 {days} 天，系统已为您自动确认收货。欢迎评价商品。");
@@ -278,7 +282,7 @@ public static class NotificationTemplates
     public static readonly IReadOnlyList<NotificationTemplate> All =
         [VerificationCode, Welcome, PasswordChanged, ContactChanged, EmailConfirmation, PasswordResetLink, Announcement,
          MerchantApproved, MerchantRejected, DistributorApproved, DistributorRejected, ShopNoticeToDistributors, StockLow, StockDigest, OrderPlaced, OrderPlacedCod, OrderPaid, MerchantNewOrder,
-         PaymentReminder, OrderClosed, OrderShipped, ParcelOutForDelivery, ParcelSigned, ParcelProblem, OrderReceived, OrderAutoReceived, AfterSaleRequested, AfterSaleReturnAgreed, AfterSaleRefused, AfterSaleGoodsSent,
+         PaymentReminder, OrderClosed, OrderShipped, ParcelOutForDelivery, ParcelSigned, ParcelProblem, OrderReceived, OrderReceiptConfirmed, OrderAutoReceived, AfterSaleRequested, AfterSaleReturnAgreed, AfterSaleRefused, AfterSaleGoodsSent,
          AfterSaleEscalated, AfterSaleRefunded, AfterSaleClosed, AfterSaleMessage, CancellationRequested, CancellationRequestedUnpaid, CancellationRejected,
          OrderRefunded, OrderRefundProcessing, RefundArrived, RefundFailedAtProvider, RefundPaidByHand, OrderCancelledOnRequest, ReviewReplied, WithdrawalSubmitted, WithdrawalApproved, WithdrawalRejected, WithdrawalPaid,
          WithdrawalFailed, FundsDifference, GradeUpgraded, CommissionHeld, CommissionReleased, CommissionVoided, PaymentHeld, PaymentReleased, PaymentRefused];

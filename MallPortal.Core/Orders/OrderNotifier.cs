@@ -74,6 +74,8 @@ public sealed class OrderNotifier(IDbContextFactory<MallDbContext> contexts, Not
                     await Tell(o.OwnerUserId, NotificationTemplates.ParcelProblem, "/merchant/shipments");
                     break;
                 case OrderEventKind.ConfirmReceipt:
+                    // The buyer hears of every step of the order, their own confirmation included (its inbox is the receipt).
+                    await Tell(o.BuyerUserId, NotificationTemplates.OrderReceiptConfirmed, buyerLink);
                     await Tell(o.OwnerUserId, NotificationTemplates.OrderReceived, shopLink);
                     break;
                 case OrderEventKind.AutoConfirmReceipt:

@@ -93,8 +93,8 @@ public class CatalogJourneyTests(BrowserFixture browser)
         await Assertions.Expect(shopper.GetByRole(AriaRole.Heading, new() { Name = "红茶" })).ToBeVisibleAsync();
         await Assertions.Expect(shopper.GetByTestId("product-tile")).ToHaveCountAsync(3);
         await Assertions.Expect(shopper.GetByTestId("product-tile").Filter(new() { HasText = "限定盲盒睡衣" })).ToBeVisibleAsync();
-        await shopper.GetByPlaceholder("搜索商品、品牌或标签").FillAsync("盲盒");
-        await shopper.GetByPlaceholder("搜索商品、品牌或标签").PressAsync("Enter");
+        await shopper.GetByPlaceholder("搜索商品", new() { Exact = true }).FillAsync("盲盒");
+        await shopper.GetByPlaceholder("搜索商品", new() { Exact = true }).PressAsync("Enter");
         await Assertions.Expect(shopper.GetByRole(AriaRole.Heading, new() { Name = "“盲盒”的搜索结果" })).ToBeVisibleAsync();
         var tile = shopper.GetByTestId("product-tile").Filter(new() { HasText = "限定盲盒睡衣" });
         await Assertions.Expect(tile).ToContainTextAsync("8.5折");

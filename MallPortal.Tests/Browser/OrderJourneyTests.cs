@@ -177,7 +177,8 @@ public class OrderJourneyTests(BrowserFixture browser)
     internal static async Task<string> BuyNowAsync(IPage buyer, string method)
     {
         await buyer.WaitForReadyAsync("buy-box");
-        await buyer.GetByTestId("buy-now").ClickAsync();
+        // A computer's buy box or, on a phone, the bottom bar (the box's buttons are hidden there).
+        await buyer.GetByTestId(new Regex("^(bar-)?buy-now$")).Filter(new() { Visible = true }).ClickAsync();
         await buyer.WaitForAddressAsync(@"/checkout\?sku=");
         await buyer.WaitForInteractiveAsync();
         await buyer.Locator("[data-testid=address-picker][data-state=ready]").WaitForAsync();
@@ -234,7 +235,8 @@ public class OrderJourneyTests(BrowserFixture browser)
             await page.GotoAsync($"/product/{productId}");
         }
         await page.WaitForReadyAsync("buy-box");
-        await page.GetByTestId("add-to-cart").ClickAsync();
+        // A computer's buy box or, on a phone, the bottom bar (the box's buttons are hidden there).
+        await page.GetByTestId(new Regex("^(bar-)?add-to-cart$")).Filter(new() { Visible = true }).ClickAsync();
         await Assertions.Expect(page.GetByText("已加入购物车")).ToBeVisibleAsync();
     }
 

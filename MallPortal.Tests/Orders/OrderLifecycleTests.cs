@@ -170,6 +170,23 @@ public class OrderLifecycleTests
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task Confirming_receipt_tells_the_buyer_once_and_the_merchant_once(DatabaseProvider provider)
+    {
+        await using var kit = await OrderTestKit.CreateAsync(provider);
+        var (buyer, address) = await kit.BuyerAsync();
+        var sku = await kit.SkuAsync(available: 10);
+        var number = await kit.PaidOrderAsync(buyer, address, sku.SkuId);
+        await kit.ShipAsync(number);
+
+        await kit.Get<OrderService>().ConfirmReceiptAsync(buyer, number);
+
+        var buyerTold = await kit.QueryAsync(c => c.Notifications.Where(n => n.UserId == buyer.UserId && n.Title == "已确认收货").ToListAsync());
+        var told = Assert.Single(buyerTold);
+        Assert.Equal(($"/account/orders/{number}", true), (told.Link, told.Body.Contains(number)));
+        Assert.Equal(1, await kit.QueryAsync(c => c.Notifications.CountAsync(n => n.Title == "买家已确认收货" && n.Body.Contains(number))));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task Cash_on_delivery_is_collected_only_after_shipping_and_only_once(DatabaseProvider provider)
     {
         await using var kit = await OrderTestKit.CreateAsync(provider);

@@ -118,6 +118,26 @@ public class OrderTimerTests
         Assert.Single((await kit.OrderAsync(number)).Events, e => e.Kind == OrderEventKind.AutoConfirmReceipt);
     }
 
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Receipt_confirmed_by_the_timer_tells_the_buyer_once(DatabaseProvider provider)
+    {
+        await using var kit = await OrderTestKit.CreateAsync(provider);
+        var (buyer, address) = await kit.BuyerAsync();
+        var sku = await kit.SkuAsync(available: 10);
+        var number = await kit.PaidOrderAsync(buyer, address, sku.SkuId);
+        await kit.ShipAsync(number);
+        kit.Clock.Advance(TimeSpan.FromDays(10));
+
+        await kit.Get<OrderTimerService>().AutoConfirmAsync(kit.Now);
+        await kit.Get<OrderTimerService>().AutoConfirmAsync(kit.Now.AddDays(1));
+
+        Assert.Equal(OrderStatus.Completed, (await kit.OrderAsync(number)).Status);
+        var buyerTold = await kit.QueryAsync(c => c.Notifications.Where(n => n.UserId == buyer.UserId && n.Body.Contains(number)
+            && (n.Title == "已自动确认收货" || n.Title == "已确认收货")).ToListAsync());
+        var told = Assert.Single(buyerTold);
+        Assert.Equal(("已自动确认收货", $"/account/orders/{number}"), (told.Title, told.Link));
+    }
+
     // The demo consumer's orders run on the same clocks, so the expected counts come from what is stored.
     private static Task<int> CountAsync(OrderTestKit kit, OrderStatus status, System.Linq.Expressions.Expression<Func<Order, bool>> since) =>
         kit.QueryAsync(c => c.Orders.Where(o => o.Status == status).CountAsync(since));

@@ -44,6 +44,29 @@ public class ReviewServiceTests
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task The_product_page_counts_paid_sales_and_rates_the_shop_by_the_reviews_on_all_its_products(DatabaseProvider provider)
+    {
+        await using var kit = await OrderTestKit.CreateAsync(provider);
+        var (buyer, address) = await kit.BuyerAsync();
+        var products = kit.Get<MallPortal.Core.Catalog.ProductQueries>();
+        var bought = await kit.SkuAsync(available: 10);
+        var soldBefore = (await products.GetForShopperAsync(bought.ProductId))!.SalesCount;
+        var number = await kit.CompletedOrderAsync(buyer, address, bought.SkuId);
+        var line = (await kit.OrderAsync(number)).Lines.Single();
+        var sibling = await kit.SkuAsync(available: 10); // another product of the same shop, never ordered
+        Assert.Equal(bought.ShopId, sibling.ShopId);
+        var before = (await products.GetForShopperAsync(sibling.ProductId))!.ShopReviews;
+
+        await kit.Get<ReviewService>().SubmitAsync(buyer, line.Id, 3, "一般般", []);
+
+        var page = (await products.GetForShopperAsync(sibling.ProductId))!;
+        Assert.Equal((before.Count + 1, before.ByRating.GetValueOrDefault(3) + 1), (page.ShopReviews.Count, page.ShopReviews.ByRating.GetValueOrDefault(3)));
+        Assert.Equal(soldBefore + line.Quantity, (await products.GetForShopperAsync(bought.ProductId))!.SalesCount);
+        var servicePhone = await kit.QueryAsync(c => c.Shops.Where(s => s.Id == bought.ShopId).Select(s => s.ServicePhone).SingleAsync());
+        Assert.Equal(string.IsNullOrWhiteSpace(servicePhone) ? null : servicePhone, page.ShopServicePhone);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task Photos_are_stored_as_jpegs_and_more_than_six_are_refused(DatabaseProvider provider)
     {
         await using var kit = await OrderTestKit.CreateAsync(provider);
