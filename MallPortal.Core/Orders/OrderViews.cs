@@ -37,4 +37,5 @@ public sealed record OrderFilter(OrderStatus? Status = null, string? Keyword = n
 
 public sealed record OrderStats(IReadOnlyDictionary<OrderStatus, int> ByStatus, IReadOnlyList<ShopOrderCount> ByShop);
 
-public sealed record ShopOrderCount(int ShopId, string ShopName, int Orders, int Open, Money Total);
+/// <summary>One shop's orders: how many, how many still open, and its money as received / open / refunded (never one "total").</summary>
+public sealed record ShopOrderCount(int ShopId, string ShopName, int Orders, int Open, Settlement.Takings Takings);
