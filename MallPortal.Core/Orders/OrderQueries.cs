@@ -11,7 +11,7 @@ namespace MallPortal.Core.Orders;
 /// Order lists and details for the buyer (own orders only), the merchant (own shop only) and the admin (all),
 /// paged in SQL. Another person's order is simply not found.
 /// </summary>
-public sealed class OrderQueries(IDbContextFactory<MallDbContext> contexts, BusinessTimeZone timeZone)
+public sealed class OrderQueries(IDbContextFactory<MallDbContext> contexts, BusinessTimeZone timeZone, TimeProvider clock)
 {
     /// <summary>Counts per status tab for whoever is asking: a buyer's own, a merchant's shop, or (admin) everything.</summary>
     public async Task<IReadOnlyDictionary<OrderStatus, int>> CountsAsync(Actor actor, OrderScope scope, int? shopId = null,
@@ -117,6 +117,7 @@ public sealed class OrderQueries(IDbContextFactory<MallDbContext> contexts, Busi
         {
             orders = orders.Where(o => o.ShopId == shopId);
         }
+        orders = orders.Focus(db, filter.Focus, timeZone, clock.GetUtcNow().UtcDateTime);
         if (!string.IsNullOrWhiteSpace(filter.Keyword))
         {
             var k = filter.Keyword.Trim();

@@ -32,8 +32,9 @@ public sealed record OrderEventView(OrderEventKind Kind, OrderStatus StatusAfter
 public sealed record RefundView(string Number, Money Amount, string Reason, RefundStatus Status, string? RejectReason, DateTime RequestedAt,
     DateTime? DecidedAt, RefundGatewayState GatewayState = RefundGatewayState.None, string? HandNote = null);
 
-/// <summary>A list's filters: status (null = all), number / recipient / product keyword, placed-date range in business days.</summary>
-public sealed record OrderFilter(OrderStatus? Status = null, string? Keyword = null, DateOnly? From = null, DateOnly? To = null, int? ShopId = null);
+/// <summary>A list's filters: status (null = all), number / recipient / product keyword, placed-date range in business days, a work desk's focus.</summary>
+public sealed record OrderFilter(OrderStatus? Status = null, string? Keyword = null, DateOnly? From = null, DateOnly? To = null, int? ShopId = null,
+    OrderFocus Focus = OrderFocus.None);
 
 public sealed record OrderStats(IReadOnlyDictionary<OrderStatus, int> ByStatus, IReadOnlyList<ShopOrderCount> ByShop);
 
