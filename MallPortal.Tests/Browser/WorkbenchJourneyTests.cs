@@ -1,4 +1,6 @@
+using MallPortal.Core.Accounts;
 using MallPortal.Core.Catalog;
+using MallPortal.Core.Common;
 using MallPortal.Core.Data;
 using MallPortal.Core.Notifications;
 using MallPortal.Core.Orders;
@@ -57,13 +59,32 @@ public class WorkbenchJourneyTests(BrowserFixture browser)
     }
 
     [BrowserFact]
-    public async Task The_admin_sees_the_platforms_queues_and_opens_the_failed_messages()
+    public async Task The_admin_sees_the_platforms_queues_and_opens_the_applications_the_overdue_orders_and_the_failed_messages()
+    {
+        // A consumer asks to open a shop: one application waits for review (rejected again at the end, for the journeys after).
+        using var scope = browser.Factory.Services.CreateScope();
+        var applications = scope.ServiceProvider.GetRequiredService<MerchantApplicationService>();
+        var applicationId = await applications.SubmitAsync(await ApiCheckout.ActorAsync(browser.Factory, "13800000023"),
+            new MerchantApplicationInput("工作台测试小店", "赵敏", "13800000023", "91350100M000100Y43"), Accounts.ProfileServiceTests.Png(300, 200));
+        try
+        {
+            await AdminQueuesAsync();
+        }
+        finally
+        {
+            var adminId = (await ApiCheckout.ActorAsync(browser.Factory, MallPortalFactory.AdminLogin)).UserId;
+            await applications.RejectAsync(new Actor(adminId, new HashSet<string> { Roles.Admin }), applicationId, "测试申请");
+        }
+    }
+
+    private async Task AdminQueuesAsync()
     {
         await using var db = await browser.Factory.Services.GetRequiredService<IDbContextFactory<MallDbContext>>().CreateDbContextAsync();
         var due = DateTime.UtcNow.AddHours(-48);
         var overdue = await db.Orders.CountAsync(o => o.Status == OrderStatus.PendingShipment && (o.PaidAt ?? o.PlacedAt) <= due);
         var distributors = await db.DistributorApplications.CountAsync(a => a.Status == ApplicationStatus.Pending);
         var merchants = await db.MerchantApplications.CountAsync(a => a.Status == ApplicationStatus.Pending);
+        Assert.True(merchants >= 1);
         var failed = await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Failed);
 
         var admin = await browser.NewPageAsync();
@@ -78,6 +99,13 @@ public class WorkbenchJourneyTests(BrowserFixture browser)
         await admin.WaitForAddressAsync("/admin/orders\\?focus=ShippingOverdue$");
         await Assertions.Expect(admin.GetByTestId("order-focus")).ToContainTextAsync("待发货超过 48 小时");
         await Assertions.Expect(admin.GetByTestId("order-link")).ToHaveCountAsync(Math.Min(overdue, 20));
+
+        await admin.GotoAsync("/admin");
+        await admin.WaitForReadyAsync("admin-desk");
+        await admin.GetByTestId("desk-merchant-applications-link").ClickAsync();
+        await admin.WaitForReadyAsync("applications");
+        await Assertions.Expect(admin.GetByTestId("application").Filter(new() { HasText = "工作台测试小店" })).ToBeVisibleAsync();
+        await Assertions.Expect(admin.GetByTestId("application")).ToHaveCountAsync(merchants);
 
         await admin.GotoAsync("/admin");
         await admin.WaitForReadyAsync("admin-desk");
