@@ -56,6 +56,11 @@ public class WorkbenchJourneyTests(BrowserFixture browser)
         await merchant.WaitForAddressAsync("/merchant/orders\\?status=PendingShipment$");
         await Assertions.Expect(merchant.GetByTestId("order-link").Filter(new() { HasText = number })).ToBeVisibleAsync();
         await Assertions.Expect(merchant.Locator(".mud-table-body tr").Filter(new() { HasText = "待收货" })).ToHaveCountAsync(0);
+        // The list's money figures: the order's cash is 待收款, not 已收款.
+        var open = await visible.Where(o => o.PaidAt == null && o.Status != OrderStatus.Cancelled).SumAsync(o => o.TotalFen);
+        var received = await visible.Where(o => o.PaidAt != null).SumAsync(o => o.TotalFen);
+        await Assertions.Expect(merchant.GetByTestId("takings-open")).ToHaveTextAsync(new Money(open).ToString());
+        await Assertions.Expect(merchant.GetByTestId("takings-received")).ToHaveTextAsync(new Money(received).ToString());
     }
 
     [BrowserFact]

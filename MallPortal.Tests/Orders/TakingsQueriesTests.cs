@@ -77,6 +77,9 @@ public class TakingsQueriesTests
         await AssertRefusedAsync(() => takings.ByShopAsync(buyer));
 
         Assert.Equal(await takings.ForShopAsync(admin, a.ShopId), await takings.ForShopAsync(merchantA, a.ShopId));
+        Assert.Equal(new ShopTakings(a.ShopId, "华南数码旗舰店", await takings.ForShopAsync(admin, a.ShopId)), await takings.MineAsync(merchantA));
+        await AssertRefusedAsync(() => takings.MineAsync(buyer));
+        await AssertRefusedAsync(() => takings.MineAsync(admin));
         var shopB = await takings.ForShopAsync(admin, b.ShopId);
         Assert.True(shopB.Received > Money.Zero);
         Assert.Equal(shopB, Assert.Single(await takings.ByShopAsync(admin), s => s.ShopId == b.ShopId).Takings);

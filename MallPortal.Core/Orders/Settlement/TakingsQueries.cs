@@ -25,6 +25,15 @@ public sealed class TakingsQueries(IDbContextFactory<MallDbContext> contexts)
             .Select(s => new ShopTakings(s.Key, names[s.Key], s.Value)).ToList();
     }
 
+    /// <summary>The acting merchant's own shop (its order overview), with the shop's id for live updates.</summary>
+    public async Task<ShopTakings> MineAsync(Actor actor, Period? period = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var shopId = await ProductService.ShopOfAsync(db, actor, cancellationToken);
+        var name = await db.Shops.Where(s => s.Id == shopId).Select(s => s.Name).SingleAsync(cancellationToken);
+        return new ShopTakings(shopId, name, await ForShopAsync(actor, shopId, period, cancellationToken));
+    }
+
     public async Task<Takings> ForShopAsync(Actor actor, int shopId, Period? period = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
