@@ -8,6 +8,7 @@ using MallPortal.Core.Inventory;
 using MallPortal.Core.Notifications;
 using MallPortal.Core.Orders;
 using MallPortal.Core.Seeding;
+using MallPortal.Core.Workbench;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,6 +32,7 @@ public static class MallCoreRegistration
         services.AddOrders(configuration);
         services.AddDistribution(configuration);
         services.AddAnalytics();
+        services.AddWorkbench();
         return services;
     }
 }

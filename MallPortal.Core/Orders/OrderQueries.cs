@@ -11,7 +11,7 @@ namespace MallPortal.Core.Orders;
 /// Order lists and details for the buyer (own orders only), the merchant (own shop only) and the admin (all),
 /// paged in SQL. Another person's order is simply not found.
 /// </summary>
-public sealed class OrderQueries(IDbContextFactory<MallDbContext> contexts, BusinessTimeZone timeZone)
+public sealed class OrderQueries(IDbContextFactory<MallDbContext> contexts, BusinessTimeZone timeZone, TimeProvider clock)
 {
     /// <summary>Counts per status tab for whoever is asking: a buyer's own, a merchant's shop, or (admin) everything.</summary>
     public async Task<IReadOnlyDictionary<OrderStatus, int>> CountsAsync(Actor actor, OrderScope scope, int? shopId = null,
@@ -46,7 +46,10 @@ public sealed class OrderQueries(IDbContextFactory<MallDbContext> contexts, Busi
             await RiskHolds.IsHeldAsync(db, order.PaymentId, cancellationToken));
     }
 
-    /// <summary>The admin's overview: orders by status, and per shop the count, the open ones and the paid total.</summary>
+    /// <summary>
+    /// The admin's overview: orders by status, and per shop the count, the open ones and the money kept apart as received,
+    /// still open (unpaid, or cash on delivery not collected) and refunded.
+    /// </summary>
     public async Task<OrderStats> StatsAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         actor.Require(Roles.Admin);
@@ -56,11 +59,12 @@ public sealed class OrderQueries(IDbContextFactory<MallDbContext> contexts, Busi
         {
             ShopId = g.Key, Orders = g.Count(),
             Open = g.Count(o => o.Status == OrderStatus.PendingPayment || o.Status == OrderStatus.PendingShipment || o.Status == OrderStatus.PendingReceipt),
-            TotalFen = g.Where(o => o.Status != OrderStatus.PendingPayment && o.Status != OrderStatus.Cancelled).Sum(o => o.TotalFen),
         }).ToListAsync(cancellationToken);
+        var takings = await Settlement.TakingsSums.ByShopAsync(db, db.Orders, null, cancellationToken);
         var shopIds = byShop.Select(s => s.ShopId).ToList();
         var names = await db.Shops.Where(s => shopIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
-        return new OrderStats(byStatus, byShop.OrderByDescending(s => s.Orders).Select(s => new ShopOrderCount(s.ShopId, names[s.ShopId], s.Orders, s.Open, new Money(s.TotalFen))).ToList());
+        return new OrderStats(byStatus, byShop.OrderByDescending(s => s.Orders).Select(s => new ShopOrderCount(s.ShopId, names[s.ShopId], s.Orders, s.Open,
+            takings.GetValueOrDefault(s.ShopId, Settlement.Takings.None))).ToList());
     }
 
     private async Task<IQueryable<Order>> ScopeAsync(MallDbContext db, Actor actor, OrderScope scope, CancellationToken cancellationToken)
@@ -113,6 +117,7 @@ public sealed class OrderQueries(IDbContextFactory<MallDbContext> contexts, Busi
         {
             orders = orders.Where(o => o.ShopId == shopId);
         }
+        orders = orders.Focus(db, filter.Focus, timeZone, clock.GetUtcNow().UtcDateTime);
         if (!string.IsNullOrWhiteSpace(filter.Keyword))
         {
             var k = filter.Keyword.Trim();

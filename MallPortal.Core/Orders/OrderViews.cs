@@ -32,9 +32,11 @@ public sealed record OrderEventView(OrderEventKind Kind, OrderStatus StatusAfter
 public sealed record RefundView(string Number, Money Amount, string Reason, RefundStatus Status, string? RejectReason, DateTime RequestedAt,
     DateTime? DecidedAt, RefundGatewayState GatewayState = RefundGatewayState.None, string? HandNote = null);
 
-/// <summary>A list's filters: status (null = all), number / recipient / product keyword, placed-date range in business days.</summary>
-public sealed record OrderFilter(OrderStatus? Status = null, string? Keyword = null, DateOnly? From = null, DateOnly? To = null, int? ShopId = null);
+/// <summary>A list's filters: status (null = all), number / recipient / product keyword, placed-date range in business days, a work desk's focus.</summary>
+public sealed record OrderFilter(OrderStatus? Status = null, string? Keyword = null, DateOnly? From = null, DateOnly? To = null, int? ShopId = null,
+    OrderFocus Focus = OrderFocus.None);
 
 public sealed record OrderStats(IReadOnlyDictionary<OrderStatus, int> ByStatus, IReadOnlyList<ShopOrderCount> ByShop);
 
-public sealed record ShopOrderCount(int ShopId, string ShopName, int Orders, int Open, Money Total);
+/// <summary>One shop's orders: how many, how many still open, and its money as received / open / refunded (never one "total").</summary>
+public sealed record ShopOrderCount(int ShopId, string ShopName, int Orders, int Open, Settlement.Takings Takings);

@@ -38,6 +38,7 @@ public static class OrdersModule
         services.AddSingleton<RefundService>();
         services.AddSingleton<OrderTimerService>();
         services.AddSingleton<OrderQueries>();
+        services.AddSingleton<Settlement.TakingsQueries>();
         services.AddSingleton<PaymentService>();
         services.AddSingleton<PaymentIntake>();
         services.AddSingleton<GatewayQueries>();

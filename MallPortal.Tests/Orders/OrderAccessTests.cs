@@ -94,12 +94,12 @@ public class OrderAccessTests
         int Count(OrderStats s, OrderStatus status) => s.ByStatus.GetValueOrDefault(status);
         Assert.Equal((Count(before, OrderStatus.PendingPayment) + 2, Count(before, OrderStatus.PendingShipment) + 1),
             (Count(stats, OrderStatus.PendingPayment), Count(stats, OrderStatus.PendingShipment)));
-        ShopOrderCount Shop(OrderStats s, int shopId) => s.ByShop.SingleOrDefault(x => x.ShopId == shopId) ?? new ShopOrderCount(shopId, "", 0, 0, Money.Zero);
+        ShopOrderCount Shop(OrderStats s, int shopId) => s.ByShop.SingleOrDefault(x => x.ShopId == shopId) ?? new ShopOrderCount(shopId, "", 0, 0, Core.Orders.Settlement.Takings.None);
         var (shopA, shopB) = (Shop(before, a.ShopId), Shop(before, b.ShopId));
-        Assert.Equal((shopA.Orders + 2, shopA.Open + 2, shopA.Total + paid.Total, "华南数码旗舰店"),
-            (Shop(stats, a.ShopId).Orders, Shop(stats, a.ShopId).Open, Shop(stats, a.ShopId).Total, Shop(stats, a.ShopId).ShopName));
-        Assert.Equal((shopB.Orders + 1, shopB.Open + 1, shopB.Total, "江南家居生活馆"),
-            (Shop(stats, b.ShopId).Orders, Shop(stats, b.ShopId).Open, Shop(stats, b.ShopId).Total, Shop(stats, b.ShopId).ShopName));
+        Assert.Equal((shopA.Orders + 2, shopA.Open + 2, shopA.Takings.Received + paid.Total, "华南数码旗舰店"),
+            (Shop(stats, a.ShopId).Orders, Shop(stats, a.ShopId).Open, Shop(stats, a.ShopId).Takings.Received, Shop(stats, a.ShopId).ShopName));
+        Assert.Equal((shopB.Orders + 1, shopB.Open + 1, shopB.Takings.Received, "江南家居生活馆"),
+            (Shop(stats, b.ShopId).Orders, Shop(stats, b.ShopId).Open, Shop(stats, b.ShopId).Takings.Received, Shop(stats, b.ShopId).ShopName));
     }
 
     [Theory, MemberData(nameof(Providers))]
