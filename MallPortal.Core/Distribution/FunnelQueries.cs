@@ -8,9 +8,10 @@ namespace MallPortal.Core.Distribution;
 /// <summary>The funnel's counts in SQL, grouped by link, for any set of distributors' clicks, registrations and orders.</summary>
 internal static class FunnelQueries
 {
-    /// <summary>A placed order counts as paid from payment (or choosing cash on delivery) until it is cancelled, as the admin's GMV does.</summary>
+    /// <summary>成交: an order whose money was received (paid online, or cash on delivery once collected) and not cancelled since;
+    /// cash not yet collected is not takings (issue 17).</summary>
     public static IQueryable<OrderAttribution> Paid(IQueryable<OrderAttribution> attributions) =>
-        attributions.Where(a => a.Order.Status != OrderStatus.PendingPayment && a.Order.Status != OrderStatus.Cancelled);
+        attributions.Where(a => a.Order.PaidAt != null && a.Order.Status != OrderStatus.Cancelled);
 
     public static async Task<Dictionary<int, Funnel>> ByLinkAsync(MallDbContext db, int distributorId, Period period, CancellationToken cancellationToken)
     {

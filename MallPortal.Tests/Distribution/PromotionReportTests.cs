@@ -40,6 +40,30 @@ public class PromotionReportTests
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task Cash_on_delivery_brought_by_a_link_counts_in_its_paid_amount_only_once_the_cash_is_collected(DatabaseProvider provider)
+    {
+        await using var kit = await DistributionTestKit.CreateAsync(provider);
+        var zhao = await kit.DistributorAsync(DistributionTestKit.Zhao);
+        var link = await kit.ProductLinkAsync(zhao, ShareChannel.Weibo);
+        var buyer = await kit.NewUserAsync("13900000402");
+        await kit.Get<AttributionService>().OnSignedInAsync(buyer.UserId, new ReferralCookie(link.Code, kit.Now).ToString());
+        var sku = await kit.Orders.SkuAsync(available: 50);
+        var address = await kit.Get<Core.Accounts.AddressService>().AddAsync(buyer, new("陈静", "13800000021", "广东省", "深圳市", "南山区", "科苑路 15 号"), true);
+        var cod = Assert.Single((await kit.Orders.PlaceAsync(buyer, address, [new Core.Orders.CheckoutLine(sku.SkuId, 1)],
+            Core.Orders.Payments.CashOnDeliveryGateway.GatewayName)).OrderNumbers);
+        var period = new Period(kit.Now.AddDays(-1), kit.Now.AddDays(1));
+        Funnel Of(LinkReport report) => Assert.Single(report.Links, l => l.Code == link.Code).Funnel;
+
+        var shipped = Of(await kit.Get<DistributorQueries>().LinksAsync(zhao, period));
+        await kit.Orders.ShipAsync(cod);
+        await kit.Get<Core.Orders.FulfilmentService>().MarkCashCollectedAsync(await kit.Orders.MerchantAsync(), cod);
+        var collected = Of(await kit.Get<DistributorQueries>().LinksAsync(zhao, period));
+
+        Assert.Equal((1, Money.Zero), (shipped.Orders, shipped.Paid)); // an order taken, no money received yet
+        Assert.Equal((1, (await kit.Orders.OrderAsync(cod)).Total), (collected.Orders, collected.Paid));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task A_distributor_sees_only_its_own_orders_with_buyers_masked_and_its_own_links(DatabaseProvider provider)
     {
         await using var kit = await DistributionTestKit.CreateAsync(provider);
