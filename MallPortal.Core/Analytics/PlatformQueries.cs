@@ -9,9 +9,6 @@ namespace MallPortal.Core.Analytics;
 /// <summary>The admin's view of the whole platform beyond sales: where orders stand, and what waits too long.</summary>
 public sealed class PlatformQueries(IDbContextFactory<MallDbContext> contexts, BusinessTimeZone zone, TimeProvider clock)
 {
-    /// <summary>Paid orders not shipped within this long are a backlog (the usual promise is shipment within 48 hours).</summary>
-    public static readonly TimeSpan ShipWithin = TimeSpan.FromHours(48);
-
     /// <summary>订单状态分布: the orders placed in a period by where they stand now.</summary>
     public async Task<IReadOnlyList<StatusCount>> StatusesAsync(Actor actor, DateRange range, CancellationToken cancellationToken = default)
     {
@@ -29,9 +26,10 @@ public sealed class PlatformQueries(IDbContextFactory<MallDbContext> contexts, B
         actor.Require(Roles.Admin);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        var late = db.Orders.Where(o => o.Status == OrderStatus.PendingShipment && o.PaidAt < now - ShipWithin);
+        // The same rule as 管理概览's card and the order list it opens (cash on delivery waits from placement).
+        var late = db.Orders.Focus(db, OrderFocus.ShippingOverdue, zone, now);
         var overdue = await db.AfterSales.CountAsync(a => a.ClosedAt == null && a.DueAt < now, cancellationToken);
-        return new Backlog(await late.CountAsync(cancellationToken), await late.MinAsync(o => o.PaidAt, cancellationToken), overdue);
+        return new Backlog(await late.CountAsync(cancellationToken), await late.MinAsync(o => (DateTime?)(o.PaidAt ?? o.PlacedAt), cancellationToken), overdue);
     }
 }
 
