@@ -24,7 +24,7 @@ public static class MallCoreRegistration
         services.TryAddSingleton(BusinessTimeZone.FromId(configuration["Business:TimeZone"]));
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<DemoSite>();
-        services.TryAddSingleton<IFileStore>(new LocalFileStore(Path.Combine(dataFolder, "files")));
+        services.AddFileStore(configuration, dataFolder);
         services.AddAccounts(configuration);
         services.AddNotifications(configuration, dataFolder);
         services.AddCatalog(configuration);

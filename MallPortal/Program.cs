@@ -34,7 +34,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 app.MapCultureSwitch();
-app.MapHealthChecks("/healthz");
+app.MapMallHealthChecks();
 app.MapPublicFiles();
 app.MapOrderEndpoints();
 app.MapAlipaySimulator();

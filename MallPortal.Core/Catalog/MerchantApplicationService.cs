@@ -86,6 +86,6 @@ public sealed class MerchantApplicationService(
         actor.Require(Roles.Admin);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var path = await db.MerchantApplications.Where(a => a.Id == applicationId).Select(a => a.LicensePath).SingleOrDefaultAsync(cancellationToken);
-        return path is null ? null : files.OpenRead(path);
+        return path is null ? null : await files.OpenReadAsync(path, cancellationToken);
     }
 }

@@ -138,7 +138,7 @@ public sealed class DistributorApplicationService(IDbContextFactory<MallDbContex
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var paths = await db.DistributorApplications.Where(a => a.Id == applicationId).Select(a => a.DocumentPaths).SingleOrDefaultAsync(cancellationToken);
         var list = (paths ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries);
-        return index >= 0 && index < list.Length ? files.OpenRead(list[index]) : null;
+        return index >= 0 && index < list.Length ? await files.OpenReadAsync(list[index], cancellationToken) : null;
     }
 
     private static async Task<string> NewInviteCodeAsync(MallDbContext db, CancellationToken cancellationToken)

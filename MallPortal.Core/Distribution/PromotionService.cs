@@ -122,7 +122,7 @@ public sealed class PromotionService(IDbContextFactory<MallDbContext> contexts, 
 
     private async Task<byte[]?> ReadAsync(string? path, CancellationToken cancellationToken)
     {
-        if (path is null || files.OpenRead(path) is not { } stream)
+        if (path is null || await files.OpenReadAsync(path, cancellationToken) is not { } stream)
         {
             return null;
         }

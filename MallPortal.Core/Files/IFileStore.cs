@@ -1,8 +1,8 @@
 namespace MallPortal.Core.Files;
 
 /// <summary>
-/// Where uploaded files live (avatars, product images, licence scans). The default keeps them
-/// under the data folder; object storage can implement the same seam.
+/// Where uploaded files live (avatars, product images, licence scans). The default keeps them under the data folder
+/// (<see cref="LocalFileStore"/>); several app instances share an S3-compatible bucket (<see cref="S3FileStore"/>).
 /// </summary>
 public interface IFileStore
 {
@@ -12,5 +12,5 @@ public interface IFileStore
     Task DeleteAsync(string path, CancellationToken cancellationToken = default);
 
     /// <summary>The content, or null when there is no such file.</summary>
-    Stream? OpenRead(string path);
+    Task<Stream?> OpenReadAsync(string path, CancellationToken cancellationToken = default);
 }

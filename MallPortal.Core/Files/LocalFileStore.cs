@@ -16,15 +16,15 @@ public sealed class LocalFileStore(string root) : IFileStore
         return Task.CompletedTask;
     }
 
-    public Stream? OpenRead(string path)
+    public Task<Stream?> OpenReadAsync(string path, CancellationToken cancellationToken = default)
     {
         var full = Resolve(path);
-        return File.Exists(full) ? File.OpenRead(full) : null;
+        return Task.FromResult<Stream?>(File.Exists(full) ? File.OpenRead(full) : null);
     }
 
-    // Paths come from our own code, but a path that climbs out of the root is refused all the same.
     private string Resolve(string path)
     {
+        FilePaths.Check(path);
         var rootFull = Path.GetFullPath(root);
         var full = Path.GetFullPath(Path.Combine(rootFull, path));
         if (!full.StartsWith(rootFull + Path.DirectorySeparatorChar, StringComparison.Ordinal))

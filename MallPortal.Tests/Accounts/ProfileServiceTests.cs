@@ -18,7 +18,7 @@ public class ProfileServiceTests
 
         var path = await db.Services.GetRequiredService<ProfileService>().ChangeAvatarAsync(actor, Png(800, 600));
 
-        using var stored = db.Services.GetRequiredService<IFileStore>().OpenRead(path)!;
+        using var stored = (await db.Services.GetRequiredService<IFileStore>().OpenReadAsync(path))!;
         using var image = SKBitmap.Decode(stored);
         Assert.Equal((256, 256), (image.Width, image.Height));
         Assert.Equal(path, (await db.Services.GetRequiredService<AccountQueries>().GetProfileAsync(actor)).AvatarPath);

@@ -86,14 +86,15 @@ public class ReviewServiceTests
         var review = await kit.QueryAsync(c => c.ProductReviews.AsNoTracking().SingleAsync(r => r.ProductId == sku.ProductId));
         Assert.True(review.HasPhotos);
         Assert.Equal(2, review.Photos.Count);
-        var sizes = review.Photos.Select(path =>
+        var sizes = new List<(int Width, int Height)>();
+        foreach (var path in review.Photos)
         {
-            using var stored = kit.Get<IFileStore>().OpenRead(path);
+            using var stored = await kit.Get<IFileStore>().OpenReadAsync(path);
             Assert.NotNull(stored);
             using var codec = SKCodec.Create(stored);
             Assert.Equal(SKEncodedImageFormat.Jpeg, codec.EncodedFormat);
-            return (codec.Info.Width, codec.Info.Height);
-        }).ToList();
+            sizes.Add((codec.Info.Width, codec.Info.Height));
+        }
         Assert.Equal([(800, 600), (300, 200)], sizes);
         Assert.All(review.Photos, p => Assert.StartsWith($"reviews/{sku.ProductId}-", p));
     }

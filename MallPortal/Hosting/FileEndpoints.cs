@@ -13,13 +13,13 @@ public static class FileEndpoints
     {
         foreach (var folder in PublicFolders)
         {
-            endpoints.MapGet($"/files/{folder}/{{name}}", (string name, IFileStore files, HttpContext context) =>
+            endpoints.MapGet($"/files/{folder}/{{name}}", async (string name, IFileStore files, HttpContext context) =>
             {
                 if (name.Contains("..") || name.Contains('/') || !name.EndsWith(".jpg", StringComparison.Ordinal))
                 {
                     return Results.NotFound();
                 }
-                var stream = files.OpenRead($"{folder}/{name}");
+                var stream = await files.OpenReadAsync($"{folder}/{name}", context.RequestAborted);
                 // Names are unique per upload, so a file never changes under its name.
                 context.Response.Headers.CacheControl = "public, max-age=2592000, immutable";
                 return stream is null ? Results.NotFound() : Results.File(stream, "image/jpeg");

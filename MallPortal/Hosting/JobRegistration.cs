@@ -10,12 +10,37 @@ namespace MallPortal.Hosting;
 
 public static class JobRegistration
 {
-    /// <summary>Quartz with the in-memory store (one instance). Jobs are thin calls into Core.</summary>
-    public static IServiceCollection AddMallJobs(this IServiceCollection services, IConfiguration config)
+    /// <summary>
+    /// Quartz. Jobs are thin calls into Core. One instance keeps its schedule in memory; with
+    /// <paramref name="clusterDatabase"/> (a PostgreSQL connection string) every instance shares Quartz's tables there,
+    /// each firing is taken by one instance only, and the runs are recorded in <c>qrtz_execution_history</c>.
+    /// </summary>
+    public static IServiceCollection AddMallJobs(this IServiceCollection services, IConfiguration config, string? clusterDatabase = null)
     {
         var dispatchEvery = TimeSpan.FromSeconds(config.GetValue("Notifications:DispatchIntervalSeconds", 15));
+        if (clusterDatabase is not null)
+        {
+            // A restarted instance re-declares the triggers; they keep their last firing instead of firing again at once.
+            services.Configure<QuartzOptions>(o => o.Scheduling.ScheduleTriggerRelativeToReplacedTrigger = true);
+        }
         services.AddQuartz(q =>
         {
+            if (clusterDatabase is not null)
+            {
+                q.ConfigureScheduler(s => s.InstanceName = "MallPortal");
+                q.UsePersistentStore(store =>
+                {
+                    store.UsePostgres(clusterDatabase);
+                    store.UseClustering(c =>
+                    {
+                        c.CheckinInterval = TimeSpan.FromSeconds(10);
+                        c.CheckinMisfireThreshold = TimeSpan.FromSeconds(20);
+                    });
+                    // The tables are created at the first start, as the app's own are migrated.
+                    store.ProvisionSchema();
+                    store.UseExecutionHistory();
+                });
+            }
             q.AddJob<DispatchOutboxJob>(j => j.WithIdentity(DispatchOutboxJob.Key));
             q.AddTrigger(t => t.ForJob(DispatchOutboxJob.Key).WithIdentity("dispatch-outbox-tick")
                 .StartNow().WithSimpleSchedule(s => s.WithInterval(dispatchEvery).RepeatForever()));

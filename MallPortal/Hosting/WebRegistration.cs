@@ -41,19 +41,16 @@ public static class WebRegistration
         services.AddTransient<MudLocalizer, ChineseMudLocalizer>();
         services.AddMallDatabase(provider, connectionString);
         services.AddMallCore(config, dataFolder);
-        services.AddMallJobs(config);
+        var scaleOut = ScaleOutSettings.Read(config, provider);
+        services.AddMallScaleOut(scaleOut, dataFolder);
+        services.AddMallJobs(config, scaleOut.ClusteredJobs ? connectionString : null);
         services.AddMallRateLimits(config);
-        services.AddSingleton<ILiveUpdates, InProcessLiveUpdates>();
         services.AddSingleton<PublicAddress>();
         // Behind nginx (or another proxy on this machine) the client's address, scheme and host come from the
         // X-Forwarded-* headers; only loopback proxies are trusted, so a visitor cannot claim another address.
         services.Configure<ForwardedHeadersOptions>(o =>
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
 
-        // Keys live with the data, so cookies survive a restart of a self-hosted server.
-        services.AddDataProtection()
-            .SetApplicationName("MallPortal")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<MallPortal.Features.Orders.CartSession>();
@@ -89,7 +86,7 @@ public static class WebRegistration
             o.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
 
-        services.AddHealthChecks().AddDbContextCheck<MallDbContext>("database");
+        services.AddHealthChecks().AddDbContextCheck<MallDbContext>(provider == DatabaseProvider.Postgres ? "postgresql" : "sqlite");
         return builder;
     }
 }

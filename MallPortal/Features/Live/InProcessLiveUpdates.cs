@@ -13,10 +13,14 @@ public sealed class InProcessLiveUpdates(ILogger<InProcessLiveUpdates> logger) :
 {
     private readonly ConcurrentDictionary<Type, ImmutableList<Subscription>> _subscriptions = new();
 
-    public async Task PublishAsync<TMessage>(TMessage message, CancellationToken cancellationToken = default)
-        where TMessage : notnull
+    public Task PublishAsync<TMessage>(TMessage message, CancellationToken cancellationToken = default)
+        where TMessage : notnull =>
+        DeliverAsync(typeof(TMessage), message);
+
+    /// <summary>Hands a message to this process's subscribers of <paramref name="type"/> (also for a message relayed from another instance).</summary>
+    internal async Task DeliverAsync(Type type, object message)
     {
-        if (!_subscriptions.TryGetValue(typeof(TMessage), out var list))
+        if (!_subscriptions.TryGetValue(type, out var list))
         {
             return;
         }
@@ -29,11 +33,11 @@ public sealed class InProcessLiveUpdates(ILogger<InProcessLiveUpdates> logger) :
             catch (Exception ex) when (ex is Microsoft.JSInterop.JSDisconnectedException or OperationCanceledException)
             {
                 // The subscriber's browser has gone and its circuit is closing; it unsubscribes when disposed.
-                logger.LogDebug(ex, "A live-update subscriber of {Message} has disconnected", typeof(TMessage).Name);
+                logger.LogDebug(ex, "A live-update subscriber of {Message} has disconnected", type.Name);
             }
             catch (Exception ex)
             {
-                logger.LogWarning(ex, "A live-update subscriber of {Message} failed", typeof(TMessage).Name);
+                logger.LogWarning(ex, "A live-update subscriber of {Message} failed", type.Name);
             }
         }
     }

@@ -9,8 +9,12 @@ public sealed class ImportBillsJob(BillReconciliation bills) : IJob
 {
     public static readonly JobKey Key = new("import-bills");
 
-    /// <summary>The providers cut and publish bills by China time, whatever the shop's own time zone.</summary>
-    public static readonly TimeZoneInfo ChinaTime = TimeZoneInfo.CreateCustomTimeZone("China", BillDay.ChinaOffset, "China", "China");
+    /// <summary>
+    /// The providers cut and publish bills by China time, whatever the shop's own time zone. A system zone, because the
+    /// clustered job store saves a trigger's zone by its id and every instance must find it again (a custom zone's id
+    /// is known only to the process that made it).
+    /// </summary>
+    public static readonly TimeZoneInfo ChinaTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
         await bills.ImportYesterdayAsync(cancellationToken);
