@@ -13,7 +13,19 @@ public class HostTests(AppFixture app) : IClassFixture<AppFixture>
         var response = await client.GetAsync("/healthz");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy\nsqlite: Healthy\n", (await response.Content.ReadAsStringAsync()).ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task An_instance_whose_redis_is_down_still_starts_and_healthz_names_redis_unhealthy()
+    {
+        await using var factory = new MallPortalFactory(new Dictionary<string, string> { ["ConnectionStrings:Redis"] = "127.0.0.1:1,connectTimeout=500" });
+        using var client = factory.CreateBrowserlessClient();
+
+        var response = await client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("Unhealthy\nredis: Unhealthy\nsqlite: Healthy\n", (await response.Content.ReadAsStringAsync()).ReplaceLineEndings("\n"));
     }
 
     [Fact]

@@ -69,7 +69,7 @@ public static class ScaleOutRegistration
             ResponseWriter = (context, report) =>
             {
                 var text = new StringBuilder().AppendLine(report.Status.ToString());
-                foreach (var (name, entry) in report.Entries)
+                foreach (var (name, entry) in report.Entries.OrderBy(e => e.Key, StringComparer.Ordinal))
                 {
                     text.AppendLine($"{name}: {entry.Status}");
                 }

@@ -15,6 +15,8 @@ public sealed class RedisLiveUpdates(IConnectionMultiplexer redis, InProcessLive
     ILogger<RedisLiveUpdates> logger) : ILiveUpdates, IHostedService
 {
     private readonly string _origin = Guid.NewGuid().ToString("N");
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _listening = Task.CompletedTask;
     private ChannelMessageQueue? _queue;
 
     private RedisChannel Channel => RedisChannel.Literal(settings.ChannelPrefix + ":live");
@@ -23,10 +25,16 @@ public sealed class RedisLiveUpdates(IConnectionMultiplexer redis, InProcessLive
         where TMessage : notnull
     {
         await local.PublishAsync(message, cancellationToken);
+        if (!redis.IsConnected)
+        {
+            // Never make the publisher (a checkout, a payment) wait for Redis: the other instances miss this refresh.
+            logger.LogWarning("Redis is not connected: live update {Message} stays on this instance", typeof(TMessage).Name);
+            return;
+        }
         try
         {
             var relay = new Relay(_origin, typeof(TMessage).FullName!, JsonSerializer.SerializeToElement(message));
-            await redis.GetSubscriber().PublishAsync(Channel, JsonSerializer.Serialize(relay));
+            await redis.GetSubscriber().PublishAsync(Channel, JsonSerializer.Serialize(relay), CommandFlags.FireAndForget);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
@@ -38,18 +46,46 @@ public sealed class RedisLiveUpdates(IConnectionMultiplexer redis, InProcessLive
         where TMessage : notnull =>
         local.Subscribe(handler);
 
+    /// <summary>
+    /// Subscribed before the instance serves anything when Redis is up; while Redis is down the instance starts anyway
+    /// (and /healthz names Redis) and keeps trying in the background.
+    /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _queue = await redis.GetSubscriber().SubscribeAsync(Channel);
-        // One message at a time, in the order published, like the in-process fan-out.
-        _queue.OnMessage(message => ReceiveAsync(message.Message));
+        _listening = ListenAsync(_stopping.Token);
+        if (redis.IsConnected)
+        {
+            await _listening.WaitAsync(cancellationToken);
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_queue is not null)
+        await _stopping.CancelAsync();
+        await _listening;
+        if (_queue is not null && redis.IsConnected)
         {
             await _queue.UnsubscribeAsync();
+        }
+    }
+
+    private async Task ListenAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                // Once subscribed, the client re-subscribes by itself after a reconnect.
+                _queue = await redis.GetSubscriber().SubscribeAsync(Channel);
+                // One message at a time, in the order published, like the in-process fan-out.
+                _queue.OnMessage(message => ReceiveAsync(message.Message));
+                return;
+            }
+            catch (Exception ex) when (ex is RedisException or TimeoutException)
+            {
+                logger.LogWarning(ex, "Cannot subscribe to live updates from the other instances yet; retrying");
+                await Task.Delay(TimeSpan.FromSeconds(5), stopping).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
         }
     }
 
