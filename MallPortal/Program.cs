@@ -27,6 +27,7 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UsePageCaching();
 app.UseRateLimiter();
 app.UseAntiforgery();
 

@@ -34,6 +34,7 @@ public static class WebRegistration
         var (provider, connectionString) = DatabaseSettings.Resolve(config, dataFolder);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddPageCaching(config);
         // Chinese text goes out as UTF-8, not as &#x...; entities (half the page size, readable source).
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         // Messages at the bottom, where they cover no page actions.
