@@ -30,7 +30,8 @@ public sealed class NotificationService(
             .ToDictionaryAsync(p => p.UserId, cancellationToken);
         foreach (var user in users)
         {
-            Build(user.Id, user.PhoneNumber, user.Email, preferences.GetValueOrDefault(user.Id), template, values, link, now).AddTo(db);
+            var chosen = preferences.TryGetValue(user.Id, out var p) ? (p.Sms, p.Email) : ((bool, bool)?)null;
+            Build(user.Id, user.PhoneNumber, user.Email, chosen, template, values, link, now).AddTo(db);
         }
         await db.SaveChangesAsync(cancellationToken);
         await AnnounceAsync(users.Select(u => u.Id).ToList(), cancellationToken);
@@ -45,14 +46,17 @@ public sealed class NotificationService(
     public async Task<PreparedNotification?> PrepareAsync(MallDbContext db, int userId, NotificationTemplate template,
         IReadOnlyDictionary<string, string> values, string? link, CancellationToken cancellationToken = default)
     {
-        var user = await db.Users.Where(u => u.Id == userId).Select(u => new { u.Id, u.PhoneNumber, u.Email }).SingleOrDefaultAsync(cancellationToken);
-        if (user is null)
+        var category = template.Category;
+        var user = await db.Users.Where(u => u.Id == userId).Select(u => new
         {
-            return null;
-        }
-        var preference = await db.NotificationPreferences.AsNoTracking()
-            .SingleOrDefaultAsync(p => p.UserId == userId && p.Category == template.Category, cancellationToken);
-        return Build(user.Id, user.PhoneNumber, user.Email, preference, template, values, link, clock.GetUtcNow().UtcDateTime);
+            u.Id, u.PhoneNumber, u.Email,
+            Sms = db.NotificationPreferences.Where(p => p.UserId == u.Id && p.Category == category).Select(p => (bool?)p.Sms).FirstOrDefault(),
+            ByEmail = db.NotificationPreferences.Where(p => p.UserId == u.Id && p.Category == category).Select(p => (bool?)p.Email).FirstOrDefault(),
+        }).SingleOrDefaultAsync(cancellationToken);
+        return user is null
+            ? null
+            : Build(user.Id, user.PhoneNumber, user.Email, user.Sms is { } sms ? (sms, user.ByEmail ?? false) : null, template, values, link,
+                clock.GetUtcNow().UtcDateTime);
     }
 
     /// <summary>After the commit: these users' inbox badges reload and the dispatcher wakes for the outbox.</summary>
@@ -65,12 +69,13 @@ public sealed class NotificationService(
         signal.Kick();
     }
 
-    private static PreparedNotification Build(int userId, string? phone, string? email, NotificationPreference? preference,
+    /// <param name="chosen">The user's SMS and e-mail choice for the category, null when never set.</param>
+    private static PreparedNotification Build(int userId, string? phone, string? email, (bool Sms, bool Email)? chosen,
         NotificationTemplate template, IReadOnlyDictionary<string, string> values, string? link, DateTime now)
     {
-        var (bySms, byEmail) = template.Category == NotificationCategory.Security || preference is null
+        var (bySms, byEmail) = template.Category == NotificationCategory.Security || chosen is not { } choice
             ? NotificationPreference.Default(template.Category)
-            : (preference.Sms, preference.Email);
+            : choice;
         return new PreparedNotification(userId,
             new Notification(userId, template.Category, NotificationTemplate.Fill(template.Title, values), NotificationTemplate.Fill(template.Body, values), link, now),
             OutboxFactory.Create(template, values, bySms ? phone : null, byEmail ? email : null, userId, now).ToList());

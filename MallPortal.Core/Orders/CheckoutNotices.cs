@@ -35,11 +35,11 @@ public sealed class CheckoutNotices(NotificationService notifications, StockNoti
         return prepared.OfType<PreparedNotification>().ToList();
     }
 
-    public async Task AfterCommitAsync(IReadOnlyList<PreparedNotification> saved, IReadOnlyList<int> skuIds, IReadOnlyList<StockAlert> opened,
+    public async Task AfterCommitAsync(IReadOnlyList<PreparedNotification> saved, IReadOnlyList<Order> orders, IReadOnlyList<StockAlert> opened,
         CancellationToken cancellationToken)
     {
         await notifications.AnnounceAsync(saved.Select(n => n.UserId).Distinct().ToList(), cancellationToken);
-        await stock.AfterCommitAsync(skuIds, opened, cancellationToken);
+        await stock.AfterCommitAsync(orders.SelectMany(o => o.Lines.Select(l => (o.ShopId, l.SkuId))).ToList(), opened, cancellationToken);
     }
 
     private static async Task<Dictionary<int, int>> OwnersAsync(MallDbContext db, IReadOnlyList<Order> orders, CancellationToken cancellationToken)

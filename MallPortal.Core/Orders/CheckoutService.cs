@@ -84,7 +84,7 @@ public sealed class CheckoutService(IDbContextFactory<MallDbContext> contexts, P
             throw new DomainException(CoreText.OrderChangedMeanwhile);
         }
         await steps.CommittedAsync(placed.Steps, cancellationToken);
-        await notices.AfterCommitAsync(messages, placed.SkuIds, placed.Opened, cancellationToken);
+        await notices.AfterCommitAsync(messages, orders, placed.Opened, cancellationToken);
         var payment = orders[0].Payment;
         return new CheckoutResult(payment.Number, payment.Amount, gateway.Name, gateway.PaysOnline, orders.Select(o => o.Number).ToList());
     }
@@ -117,7 +117,7 @@ public sealed class CheckoutService(IDbContextFactory<MallDbContext> contexts, P
                 throw new StockShortException();
             }
         }
-        return new Placed(await steps.SaveAsync(db, cancellationToken), skuIds, opened);
+        return new Placed(await steps.SaveAsync(db, cancellationToken), opened);
     }
 
     /// <summary>One order per shop at today's prices, to the buyer's own address, all covered by one payment (not saved yet).</summary>
@@ -156,7 +156,7 @@ public sealed class CheckoutService(IDbContextFactory<MallDbContext> contexts, P
         return new DomainException(fresh.Problems.Count > 0 ? string.Join("；", fresh.Problems) : CoreText.OutOfStock, "Lines");
     }
 
-    private sealed record Placed(IReadOnlyList<OrderStep> Steps, IReadOnlyList<int> SkuIds, IReadOnlyList<StockAlert> Opened);
+    private sealed record Placed(IReadOnlyList<OrderStep> Steps, IReadOnlyList<StockAlert> Opened);
 
     /// <summary>A line's units ran out between the preview and the write.</summary>
     private sealed class StockShortException : Exception;
