@@ -28,6 +28,7 @@ public static class DatabaseRegistration
         }
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<MallDbContext>>().CreateDbContext());
         services.AddSingleton(new DatabaseInfo(provider));
+        services.AddSingleton<WriteGate>();
         services.AddScoped<DatabaseMigrator>();
         return services;
     }

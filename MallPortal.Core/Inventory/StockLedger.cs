@@ -33,6 +33,39 @@ internal static class StockLedger
         db.StockMovements.Add(new StockMovement(skuId, shopId, kind, onHand, reserved, reference, reason, actorUserId, now));
     }
 
+    /// <summary>
+    /// Reserves one order's lines: per SKU one conditional UPDATE that also returns what is left (and the SKU's shop), so
+    /// nothing is read again for the ledger row or the low-stock alert; the first line that cannot be met throws and the
+    /// caller's transaction changes nothing. Checkout runs it last, just before the commit: on PostgreSQL the stock row
+    /// stays locked from this UPDATE to the commit.
+    /// </summary>
+    public static async Task<IReadOnlyList<StockAlert>> ReserveAsync(MallDbContext db, IReadOnlyList<StockLine> merged, string reference,
+        DateTime now, CancellationToken cancellationToken)
+    {
+        var opened = new List<StockAlert>();
+        foreach (var line in merged)
+        {
+            var left = await db.Database.SqlQuery<StockLeft>($"""
+                UPDATE "StockItems" SET "Reserved" = "Reserved" + {line.Quantity}, "Version" = "Version" + 1
+                WHERE "SkuId" = {line.SkuId} AND "OnHand" - "Reserved" >= {line.Quantity}
+                RETURNING "ShopId", "OnHand" - "Reserved" AS "Available", "LowStockThreshold"
+                """).ToListAsync(cancellationToken);
+            if (left.Count == 0)
+            {
+                throw new DomainException(CoreText.OutOfStock, "Stock");
+            }
+            var (shopId, available, threshold) = (left[0].ShopId, left[0].Available, left[0].LowStockThreshold);
+            db.StockMovements.Add(new StockMovement(line.SkuId, shopId, StockMovementKind.Reservation, 0, line.Quantity, reference, null, null, now));
+            // A reservation only lowers what is available: above the threshold now, it was above before, where no alert is open.
+            if (available <= threshold && !await db.StockAlerts.AnyAsync(a => a.SkuId == line.SkuId && a.ClosedAt == null, cancellationToken))
+            {
+                opened.Add(new StockAlert(line.SkuId, shopId, available, threshold, now));
+            }
+        }
+        db.StockAlerts.AddRange(opened);
+        return opened;
+    }
+
     public static List<StockLine> Merge(IEnumerable<StockLine> lines) =>
         lines.GroupBy(l => l.SkuId).Select(g => new StockLine(g.Key, g.Sum(l => l.Quantity))).ToList();
 
@@ -82,4 +115,14 @@ internal static class StockLedger
         db.StockAlerts.AddRange(opened);
         return opened;
     }
+}
+
+/// <summary>What a conditional reservation left: the row's shop, its available units and its low-stock threshold.</summary>
+internal sealed class StockLeft
+{
+    public int ShopId { get; set; }
+
+    public int Available { get; set; }
+
+    public int LowStockThreshold { get; set; }
 }

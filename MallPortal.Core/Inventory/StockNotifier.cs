@@ -10,13 +10,28 @@ public sealed class StockNotifier(IDbContextFactory<MallDbContext> contexts, Not
 {
     public async Task AfterCommitAsync(IReadOnlyList<int> skuIds, IReadOnlyList<StockAlert> opened, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var byShop = await db.StockItems.AsNoTracking().Where(s => skuIds.Contains(s.SkuId))
-            .Select(s => new { s.ShopId, s.SkuId }).ToListAsync(cancellationToken);
-        foreach (var shop in byShop.GroupBy(s => s.ShopId))
+        List<(int ShopId, int SkuId)> changed;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            await live.PublishAsync(new StockChanged(shop.Key, shop.Select(s => s.SkuId).ToList()), cancellationToken);
+            changed = (await db.StockItems.AsNoTracking().Where(s => skuIds.Contains(s.SkuId))
+                .Select(s => new { s.ShopId, s.SkuId }).ToListAsync(cancellationToken)).Select(s => (s.ShopId, s.SkuId)).ToList();
         }
+        await AfterCommitAsync(changed, opened, cancellationToken);
+    }
+
+    /// <summary>As above, for a caller that knows each SKU's shop (a checkout): nothing is read unless an alert opened.</summary>
+    public async Task AfterCommitAsync(IReadOnlyList<(int ShopId, int SkuId)> changed, IReadOnlyList<StockAlert> opened,
+        CancellationToken cancellationToken)
+    {
+        foreach (var shop in changed.GroupBy(s => s.ShopId))
+        {
+            await live.PublishAsync(new StockChanged(shop.Key, shop.Select(s => s.SkuId).Distinct().ToList()), cancellationToken);
+        }
+        if (opened.Count == 0)
+        {
+            return;
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         foreach (var alert in opened)
         {
             var sku = await (from k in db.ProductSkus

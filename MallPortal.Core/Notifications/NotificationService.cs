@@ -30,22 +30,55 @@ public sealed class NotificationService(
             .ToDictionaryAsync(p => p.UserId, cancellationToken);
         foreach (var user in users)
         {
-            var (sms, email) = template.Category == NotificationCategory.Security || !preferences.TryGetValue(user.Id, out var p)
-                ? NotificationPreference.Default(template.Category)
-                : (p.Sms, p.Email);
-            db.Notifications.Add(new Notification(user.Id, template.Category,
-                NotificationTemplate.Fill(template.Title, values), NotificationTemplate.Fill(template.Body, values), link, now));
-            db.OutboxMessages.AddRange(OutboxFactory.Create(template, values,
-                sms ? user.PhoneNumber : null, email ? user.Email : null, user.Id, now));
+            var chosen = preferences.TryGetValue(user.Id, out var p) ? (p.Sms, p.Email) : ((bool, bool)?)null;
+            Build(user.Id, user.PhoneNumber, user.Email, chosen, template, values, link, now).AddTo(db);
         }
         await db.SaveChangesAsync(cancellationToken);
+        await AnnounceAsync(users.Select(u => u.Id).ToList(), cancellationToken);
+        return users.Count;
+    }
 
-        foreach (var user in users)
+    /// <summary>
+    /// The inbox row and outbox messages <see cref="NotifyAsync"/> would write, built now (contact and preferences read
+    /// before the cause's transaction) for the caller to add to its own context: they commit with their cause, so none
+    /// is lost between the two commits. After the commit the caller calls <see cref="AnnounceAsync"/>.
+    /// </summary>
+    public async Task<PreparedNotification?> PrepareAsync(MallDbContext db, int userId, NotificationTemplate template,
+        IReadOnlyDictionary<string, string> values, string? link, CancellationToken cancellationToken = default)
+    {
+        var category = template.Category;
+        var user = await db.Users.Where(u => u.Id == userId).Select(u => new
         {
-            await live.PublishAsync(new InboxChanged(user.Id), cancellationToken);
+            u.Id, u.PhoneNumber, u.Email,
+            Sms = db.NotificationPreferences.Where(p => p.UserId == u.Id && p.Category == category).Select(p => (bool?)p.Sms).FirstOrDefault(),
+            ByEmail = db.NotificationPreferences.Where(p => p.UserId == u.Id && p.Category == category).Select(p => (bool?)p.Email).FirstOrDefault(),
+        }).SingleOrDefaultAsync(cancellationToken);
+        return user is null
+            ? null
+            : Build(user.Id, user.PhoneNumber, user.Email, user.Sms is { } sms ? (sms, user.ByEmail ?? false) : null, template, values, link,
+                clock.GetUtcNow().UtcDateTime);
+    }
+
+    /// <summary>After the commit: these users' inbox badges reload and the dispatcher wakes for the outbox.</summary>
+    public async Task AnnounceAsync(IReadOnlyCollection<int> userIds, CancellationToken cancellationToken = default)
+    {
+        foreach (var userId in userIds)
+        {
+            await live.PublishAsync(new InboxChanged(userId), cancellationToken);
         }
         signal.Kick();
-        return users.Count;
+    }
+
+    /// <param name="chosen">The user's SMS and e-mail choice for the category, null when never set.</param>
+    private static PreparedNotification Build(int userId, string? phone, string? email, (bool Sms, bool Email)? chosen,
+        NotificationTemplate template, IReadOnlyDictionary<string, string> values, string? link, DateTime now)
+    {
+        var (bySms, byEmail) = template.Category == NotificationCategory.Security || chosen is not { } choice
+            ? NotificationPreference.Default(template.Category)
+            : choice;
+        return new PreparedNotification(userId,
+            new Notification(userId, template.Category, NotificationTemplate.Fill(template.Title, values), NotificationTemplate.Fill(template.Body, values), link, now),
+            OutboxFactory.Create(template, values, bySms ? phone : null, byEmail ? email : null, userId, now).ToList());
     }
 
     /// <summary>
@@ -71,5 +104,15 @@ public sealed class NotificationService(
             signal.Kick();
         }
         return messages.Select(m => m.Id).ToList();
+    }
+}
+
+/// <summary>One user's inbox row and outbox messages, built ahead of the transaction that saves them.</summary>
+public sealed record PreparedNotification(int UserId, Notification Inbox, IReadOnlyList<OutboxMessage> Outbox)
+{
+    public void AddTo(MallDbContext db)
+    {
+        db.Notifications.Add(Inbox);
+        db.OutboxMessages.AddRange(Outbox);
     }
 }

@@ -1,6 +1,7 @@
 using MallPortal.Core.Common;
 using MallPortal.Core.Data;
 using MallPortal.Core.Inventory;
+using MallPortal.Core.Notifications;
 using MallPortal.Core.Orders.Payments;
 using MallPortal.Core.Resources;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +13,8 @@ namespace MallPortal.Core.Orders;
 /// Turns wanted SKUs into one order per shop and one payment covering them all, reserving every unit in the same
 /// transaction (all or nothing). The page's idempotency key makes a double submit find the first result.
 /// </summary>
-public sealed class CheckoutService(IDbContextFactory<MallDbContext> contexts, PaymentGateways gateways,
-    StockNotifier stockNotifier, OrderNumbers numbers, IOptions<OrderOptions> options, OrderSteps steps, TimeProvider clock)
+public sealed class CheckoutService(IDbContextFactory<MallDbContext> contexts, PaymentGateways gateways, OrderNumbers numbers,
+    IOptions<OrderOptions> options, OrderSteps steps, CheckoutNotices notices, WriteGate gate, TimeProvider clock)
 {
     public const int MaxLinesPerCheckout = 50;
 
@@ -43,6 +44,11 @@ public sealed class CheckoutService(IDbContextFactory<MallDbContext> contexts, P
         }
     }
 
+    /// <summary>
+    /// Everything that can be known before writing is read and built first (the earlier result, the address, prices, the
+    /// orders and their numbers, the messages); the write then only inserts, takes the stock and runs the order's step
+    /// handlers, through the <see cref="WriteGate"/> (on SQLite, several checkouts share one transaction and one commit).
+    /// </summary>
     private async Task<CheckoutResult> PlaceOrderAsync(Actor actor, CheckoutInput input, int attempt, CancellationToken cancellationToken)
     {
         Validate(input);
@@ -52,6 +58,72 @@ public sealed class CheckoutService(IDbContextFactory<MallDbContext> contexts, P
         {
             return earlier;
         }
+        var orders = await BuildOrdersAsync(db, actor, input, gateway, cancellationToken);
+        var messages = await notices.PrepareAsync(db, orders, gateway.PaysOnline, cancellationToken);
+        Placed placed;
+        try
+        {
+            placed = await gate.WriteAsync(db, ct => WriteAsync(db, actor, orders, messages, ct), cancellationToken);
+        }
+        catch (StockShortException)
+        {
+            throw await OutOfStockAsync(input.Lines, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same page submitted twice at the same moment: the other request won; answer with its orders.
+            if (await FindAsync(null, actor, input.IdempotencyKey, cancellationToken) is { } winner)
+            {
+                return winner;
+            }
+            // Otherwise a number (the second plus six random digits) was taken at the same moment: draw new ones.
+            if (attempt < MaxNumberAttempts)
+            {
+                return await PlaceOrderAsync(actor, input, attempt + 1, cancellationToken);
+            }
+            throw new DomainException(CoreText.OrderChangedMeanwhile);
+        }
+        await steps.CommittedAsync(placed.Steps, cancellationToken);
+        await notices.AfterCommitAsync(messages, orders, placed.Opened, cancellationToken);
+        var payment = orders[0].Payment;
+        return new CheckoutResult(payment.Number, payment.Amount, gateway.Name, gateway.PaysOnline, orders.Select(o => o.Number).ToList());
+    }
+
+    /// <summary>
+    /// Inside the write transaction: orders, lines, timelines and messages in one batch, the cart next, the stock last (on
+    /// PostgreSQL its row stays locked from the conditional UPDATE to the commit, so that span is kept to a few statements),
+    /// then the order steps' handlers. Every line's units, or an exception and nothing.
+    /// </summary>
+    private async Task<Placed> WriteAsync(MallDbContext db, Actor actor, IReadOnlyList<Order> orders, IReadOnlyList<PreparedNotification> messages,
+        CancellationToken cancellationToken)
+    {
+        db.Orders.AddRange(orders);
+        foreach (var message in messages)
+        {
+            message.AddTo(db);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        var skuIds = orders.SelectMany(o => o.Lines).Select(l => l.SkuId).Distinct().ToList();
+        await db.CartItems.Where(c => c.UserId == actor.UserId && skuIds.Contains(c.SkuId)).ExecuteDeleteAsync(cancellationToken);
+        var opened = new List<StockAlert>();
+        foreach (var order in orders)
+        {
+            try
+            {
+                opened.AddRange(await StockLedger.ReserveAsync(db, OrderAccess.StockLines(order), order.Number, order.PlacedAt, cancellationToken));
+            }
+            catch (DomainException)
+            {
+                throw new StockShortException();
+            }
+        }
+        return new Placed(await steps.SaveAsync(db, cancellationToken), opened);
+    }
+
+    /// <summary>One order per shop at today's prices, to the buyer's own address, all covered by one payment (not saved yet).</summary>
+    private async Task<List<Order>> BuildOrdersAsync(MallDbContext db, Actor actor, CheckoutInput input, IPaymentGateway gateway,
+        CancellationToken cancellationToken)
+    {
         var address = await db.ShippingAddresses.AsNoTracking().SingleOrDefaultAsync(a => a.Id == input.AddressId && a.UserId == actor.UserId, cancellationToken)
             ?? throw new DomainException(CoreText.AddressNotFound, "AddressId");
         var preview = await CheckoutCatalog.PriceAsync(db, input.Lines, cancellationToken);
@@ -66,60 +138,28 @@ public sealed class CheckoutService(IDbContextFactory<MallDbContext> contexts, P
         var orders = preview.Shops.Select(shop => Order.Place(numbers.Order(now), actor.UserId, shop.ShopId, payment, recipient,
             shop.Items.Select(i => new OrderLine(i.ProductId, i.SkuId, i.Title, i.SpecText, i.ImagePath, i.UnitPrice, i.Quantity)).ToList(),
             shop.ShippingFee, input.Notes?.GetValueOrDefault(shop.ShopId), now, payBy)).ToList();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var opened = new List<StockAlert>();
-        foreach (var order in orders)
+        if (!gateway.PaysOnline)
         {
-            opened.AddRange(await ReserveAsync(db, order, preview, now, cancellationToken));
-            if (!gateway.PaysOnline)
-            {
-                order.Apply(OrderTrigger.ChooseCashOnDelivery, now, actor.UserId);
-            }
+            orders.ForEach(o => o.Apply(OrderTrigger.ChooseCashOnDelivery, now, actor.UserId));
         }
-        db.Orders.AddRange(orders);
-        var skuIds = preview.Shops.SelectMany(s => s.Items).Select(i => i.SkuId).ToList();
-        await db.CartItems.Where(c => c.UserId == actor.UserId && skuIds.Contains(c.SkuId)).ExecuteDeleteAsync(cancellationToken);
-        try
-        {
-            await steps.CommitAsync(db, cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Free the write lock and the reserved units before anything else reads or writes.
-            await transaction.RollbackAsync(CancellationToken.None);
-            // The same page submitted twice at the same moment: the other request won; answer with its orders.
-            if (await FindAsync(null, actor, input.IdempotencyKey, cancellationToken) is { } winner)
-            {
-                return winner;
-            }
-            // Otherwise a number (the second plus six random digits) was taken at the same moment: draw new ones.
-            if (attempt < MaxNumberAttempts)
-            {
-                return await PlaceOrderAsync(actor, input, attempt + 1, cancellationToken);
-            }
-            throw new DomainException(CoreText.OrderChangedMeanwhile);
-        }
-        await stockNotifier.AfterCommitAsync(skuIds, opened, cancellationToken);
-        return new CheckoutResult(payment.Number, payment.Amount, gateway.Name, gateway.PaysOnline, orders.Select(o => o.Number).ToList());
+        return orders;
     }
 
-    private static async Task<IReadOnlyList<StockAlert>> ReserveAsync(MallDbContext db, Order order, CheckoutPreview preview, DateTime now,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Someone bought the last units between the preview and now: name what ran out, counting without this checkout's own
+    /// reservations (rolled back), on a fresh context (the checkout's lent its connection to the write).
+    /// </summary>
+    private async Task<DomainException> OutOfStockAsync(IReadOnlyList<CheckoutLine> lines, CancellationToken cancellationToken)
     {
-        try
-        {
-            return await StockLedger.ApplyAsync(db, OrderAccess.StockLines(order), StockMovementKind.Reservation, order.Number, now, cancellationToken);
-        }
-        catch (DomainException)
-        {
-            // Someone bought the last units between the preview and now: name what ran out, counting without this
-            // checkout's own reservations (rolled back first).
-            await db.Database.RollbackTransactionAsync(cancellationToken);
-            var fresh = await CheckoutCatalog.PriceAsync(db, preview.Shops.SelectMany(s => s.Items).Select(i => new CheckoutLine(i.SkuId, i.Quantity)).ToList(),
-                cancellationToken);
-            throw new DomainException(fresh.Problems.Count > 0 ? string.Join("；", fresh.Problems) : CoreText.OutOfStock, "Lines");
-        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var fresh = await CheckoutCatalog.PriceAsync(db, lines, cancellationToken);
+        return new DomainException(fresh.Problems.Count > 0 ? string.Join("；", fresh.Problems) : CoreText.OutOfStock, "Lines");
     }
+
+    private sealed record Placed(IReadOnlyList<OrderStep> Steps, IReadOnlyList<StockAlert> Opened);
+
+    /// <summary>A line's units ran out between the preview and the write.</summary>
+    private sealed class StockShortException : Exception;
 
     private static void Validate(CheckoutInput input)
     {

@@ -23,13 +23,7 @@ public sealed class OrderNotifier(IDbContextFactory<MallDbContext> contexts, Not
                            where order.Id == item.OrderId
                            select new { order.Id, order.Number, order.BuyerUserId, order.ShopId, order.Status, order.TotalFen,
                                order.PaymentMethod, order.PaymentId, order.PaidAt, shop.OwnerUserId }).SingleAsync(cancellationToken);
-            var values = new Dictionary<string, string>
-            {
-                ["number"] = o.Number, ["amount"] = new Money(o.TotalFen).ToString(), ["reason"] = item.Detail ?? "",
-                ["package"] = item.Detail ?? "",
-                ["minutes"] = options.Value.PaymentTimeoutMinutes.ToString(), ["days"] = options.Value.AutoConfirmDays.ToString(),
-                ["method"] = Payments.CashOnDeliveryGateway.Is(o.PaymentMethod) ? "货到付款" : "在线支付",
-            };
+            var values = Values(o.Number, o.TotalFen, o.PaymentMethod, item.Detail, options.Value);
             var buyerLink = $"/account/orders/{o.Number}";
             var shopLink = $"/merchant/orders/{o.Number}";
             async Task Tell(int userId, NotificationTemplate template, string link) =>
@@ -37,16 +31,10 @@ public sealed class OrderNotifier(IDbContextFactory<MallDbContext> contexts, Not
             switch (item.Kind)
             {
                 case OrderEventKind.Placed:
-                    // The checkout took these lines out of the buyer's cart.
+                    // The checkout took these lines out of the buyer's cart. Its messages were saved with the orders (CheckoutNotices).
                     await live.PublishAsync(new CartChanged(o.BuyerUserId, null), cancellationToken);
-                    if (!Payments.CashOnDeliveryGateway.Is(o.PaymentMethod))
-                    {
-                        await Tell(o.BuyerUserId, NotificationTemplates.OrderPlaced, buyerLink);
-                    }
                     break;
                 case OrderEventKind.ChooseCashOnDelivery:
-                    await Tell(o.BuyerUserId, NotificationTemplates.OrderPlacedCod, buyerLink);
-                    await Tell(o.OwnerUserId, NotificationTemplates.MerchantNewOrder, shopLink);
                     await live.PublishAsync(new NewOrderReceived(o.ShopId, o.Number, o.TotalFen), cancellationToken);
                     break;
                 case OrderEventKind.Pay when await Risk.RiskHolds.IsHeldAsync(db, o.PaymentId, cancellationToken):
@@ -118,4 +106,12 @@ public sealed class OrderNotifier(IDbContextFactory<MallDbContext> contexts, Not
             await live.PublishAsync(new OrderChanged(o.Id, o.Number, o.BuyerUserId, o.ShopId, o.Status), cancellationToken);
         }
     }
+
+    /// <summary>The placeholders every order message may use.</summary>
+    internal static Dictionary<string, string> Values(string number, long totalFen, string paymentMethod, string? detail, OrderOptions options) => new()
+    {
+        ["number"] = number, ["amount"] = new Money(totalFen).ToString(), ["reason"] = detail ?? "", ["package"] = detail ?? "",
+        ["minutes"] = options.PaymentTimeoutMinutes.ToString(), ["days"] = options.AutoConfirmDays.ToString(),
+        ["method"] = Payments.CashOnDeliveryGateway.Is(paymentMethod) ? "货到付款" : "在线支付",
+    };
 }

@@ -19,25 +19,45 @@ public sealed class OrderSteps(IEnumerable<IOrderStepHandler> handlers, OrderNot
     /// </summary>
     public async Task<IReadOnlyList<OrderStep>> CommitAsync(MallDbContext db, CancellationToken cancellationToken)
     {
-        var orders = db.ChangeTracker.Entries<Order>().Select(e => e.Entity).Where(o => o.PendingSteps.Count > 0).ToList();
-        var steps = orders.SelectMany(o => o.PendingSteps).ToList();
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        IReadOnlyList<OrderStep> steps;
         await using (own)
         {
-            await OrderAccess.SaveAsync(db, cancellationToken);
-            if (steps.Count > 0)
-            {
-                foreach (var handler in _handlers)
-                {
-                    await handler.OnStepsAsync(db, steps, cancellationToken);
-                }
-                await OrderAccess.SaveAsync(db, cancellationToken);
-            }
+            steps = await SaveAsync(db, cancellationToken);
             await db.Database.CommitTransactionAsync(cancellationToken);
         }
-        orders.ForEach(o => o.StepsCommitted());
-        await PublishAsync(steps, cancellationToken);
+        await CommittedAsync(steps, cancellationToken);
         return steps;
+    }
+
+    /// <summary>
+    /// The first half of <see cref="CommitAsync"/>, for a caller whose transaction is committed by someone else (a
+    /// <see cref="WriteGate"/> batch): saves and runs the handlers in the open transaction; after the commit the caller
+    /// hands the steps to <see cref="CommittedAsync"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<OrderStep>> SaveAsync(MallDbContext db, CancellationToken cancellationToken)
+    {
+        var steps = db.ChangeTracker.Entries<Order>().Select(e => e.Entity).SelectMany(o => o.PendingSteps).ToList();
+        await OrderAccess.SaveAsync(db, cancellationToken);
+        if (steps.Count > 0)
+        {
+            foreach (var handler in _handlers)
+            {
+                await handler.OnStepsAsync(db, steps, cancellationToken);
+            }
+            await OrderAccess.SaveAsync(db, cancellationToken);
+        }
+        return steps;
+    }
+
+    /// <summary>The second half: the steps are settled on their orders, then the news goes out (best effort).</summary>
+    public async Task CommittedAsync(IReadOnlyList<OrderStep> steps, CancellationToken cancellationToken)
+    {
+        foreach (var order in steps.Select(s => s.Order).Distinct())
+        {
+            order.StepsCommitted();
+        }
+        await PublishAsync(steps, cancellationToken);
     }
 
     private async Task PublishAsync(IReadOnlyList<OrderStep> steps, CancellationToken cancellationToken)

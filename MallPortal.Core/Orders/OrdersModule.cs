@@ -29,6 +29,7 @@ public static class OrdersModule
         services.AddSingleton<Settlement.ShopSettlementService>();
         services.AddSingleton<Settlement.SettlementQueries>();
         services.AddSingleton<CartService>();
+        services.AddSingleton<CheckoutNotices>();
         services.AddSingleton<CheckoutService>();
         services.AddSingleton<OrderService>();
         services.AddSingleton<BuyerOrderService>();
