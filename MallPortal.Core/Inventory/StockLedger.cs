@@ -76,13 +76,15 @@ internal static class StockLedger
     public static async Task<IReadOnlyList<StockAlert>> ApplyAsync(MallDbContext db, IReadOnlyList<StockLine> merged, StockMovementKind kind,
         string reference, DateTime now, CancellationToken cancellationToken)
     {
+        if (kind == StockMovementKind.Reservation)
+        {
+            return await ReserveAsync(db, merged, reference, now, cancellationToken);
+        }
         foreach (var line in merged)
         {
             var q = line.Quantity;
             await (kind switch
             {
-                StockMovementKind.Reservation => ChangeAsync(db, line.SkuId, 0, q, kind, reference, null, null, now,
-                    s => s.OnHand - s.Reserved >= q, CoreText.OutOfStock, cancellationToken),
                 StockMovementKind.Release => ChangeAsync(db, line.SkuId, 0, -q, kind, reference, null, null, now,
                     s => s.Reserved >= q, CoreText.StockStateChanged, cancellationToken),
                 StockMovementKind.Shipment => ChangeAsync(db, line.SkuId, -q, -q, kind, reference, null, null, now,
