@@ -26,6 +26,7 @@ public static class AccountsModule
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddRoles<IdentityRole<int>>()
+            .AddClaimsPrincipalFactory<MallClaimsPrincipalFactory>()
             .AddEntityFrameworkStores<MallDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders()

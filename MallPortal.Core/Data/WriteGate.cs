@@ -4,16 +4,17 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace MallPortal.Core.Data;
 
 /// <summary>
-/// Runs a hot write (a checkout) in a transaction and commits it. On PostgreSQL that is simply the context's own
-/// transaction: rows lock on their own. SQLite has one writer at a time, and a busy connection waits inside SQLite's busy
-/// handler, which blocks a thread and polls (up to 100 ms between tries): many writers at once (a flash sale) starve the
-/// thread pool and leave the lock idle between polls, and each commit pays its own sync to disk. So on SQLite the writes
-/// queue here without a thread, and the ones waiting together run one after another in one transaction, each inside its
-/// own savepoint (one that fails undoes only itself), under one commit (group commit). Every caller still learns its own
-/// outcome only after that commit.
+/// Runs a hot write (a checkout) in a transaction and commits it, sharing transactions and commits between the writes
+/// that arrive together. A flash sale sends every checkout at one stock row. On SQLite there is one writer at a time, and
+/// a busy connection waits inside SQLite's busy handler, which blocks a thread and polls (up to 100 ms between tries); on
+/// PostgreSQL each checkout holds the row's lock from its conditional UPDATE to its commit, so the checkouts queue on
+/// the lock one commit (one sync to disk) at a time, and 64 waiting connections time out. So the writes queue here
+/// without a thread, and the ones waiting together run one after another in one transaction, each inside its own
+/// savepoint (one that fails undoes only itself), under one commit (group commit). Every caller still learns its own
+/// outcome only after that commit. Several app instances each have their own gate; their batches take turns on a row.
 /// </summary>
 /// <remarks>A work must not call <see cref="WriteAsync{T}"/> itself (it would wait for a batch that waits for it).</remarks>
-public sealed class WriteGate(DatabaseInfo database, IDbContextFactory<MallDbContext> contexts)
+public sealed class WriteGate(IDbContextFactory<MallDbContext> contexts)
 {
     /// <summary>Enough to share a commit widely, small enough that the first caller of a batch does not wait long.</summary>
     private const int MaxBatch = 64;
@@ -24,18 +25,11 @@ public sealed class WriteGate(DatabaseInfo database, IDbContextFactory<MallDbCon
 
     /// <summary>
     /// Runs <paramref name="work"/> on <paramref name="db"/> inside a write transaction and commits; an exception from it
-    /// rolls back its writes and reaches the caller. On SQLite the context is lent the batch's connection: after this call
-    /// it must not be used for the database again.
+    /// rolls back its writes and reaches the caller. The context is lent the batch's connection: after this call it must
+    /// not be used for the database again.
     /// </summary>
     public async Task<T> WriteAsync<T>(MallDbContext db, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
-        if (database.Provider != DatabaseProvider.Sqlite)
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var result = await work(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return result;
-        }
         var pending = new Pending(db, async ct => await work(ct), cancellationToken);
         bool lead;
         lock (_lock)

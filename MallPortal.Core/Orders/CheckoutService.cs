@@ -90,9 +90,9 @@ public sealed class CheckoutService(IDbContextFactory<MallDbContext> contexts, P
     }
 
     /// <summary>
-    /// Inside the write transaction: orders, lines, timelines and messages in one batch, the cart next, the stock last (on
-    /// PostgreSQL its row stays locked from the conditional UPDATE to the commit, so that span is kept to a few statements),
-    /// then the order steps' handlers. Every line's units, or an exception and nothing.
+    /// Inside the write transaction: orders, lines, timelines and messages in one batch, the cart next, then the order
+    /// steps' handlers, and the stock last: its row stays locked from the conditional UPDATE to the commit, so that span
+    /// is kept to the UPDATE and one insert of its ledger rows. Every line's units, or an exception and nothing.
     /// </summary>
     private async Task<Placed> WriteAsync(MallDbContext db, Actor actor, IReadOnlyList<Order> orders, IReadOnlyList<PreparedNotification> messages,
         CancellationToken cancellationToken)
@@ -105,6 +105,7 @@ public sealed class CheckoutService(IDbContextFactory<MallDbContext> contexts, P
         await db.SaveChangesAsync(cancellationToken);
         var skuIds = orders.SelectMany(o => o.Lines).Select(l => l.SkuId).Distinct().ToList();
         await db.CartItems.Where(c => c.UserId == actor.UserId && skuIds.Contains(c.SkuId)).ExecuteDeleteAsync(cancellationToken);
+        var placedSteps = await steps.SaveAsync(db, cancellationToken);
         var opened = new List<StockAlert>();
         foreach (var order in orders)
         {
@@ -117,7 +118,8 @@ public sealed class CheckoutService(IDbContextFactory<MallDbContext> contexts, P
                 throw new StockShortException();
             }
         }
-        return new Placed(await steps.SaveAsync(db, cancellationToken), opened);
+        await db.SaveChangesAsync(cancellationToken);
+        return new Placed(placedSteps, opened);
     }
 
     /// <summary>One order per shop at today's prices, to the buyer's own address, all covered by one payment (not saved yet).</summary>
