@@ -13,8 +13,8 @@ namespace MallPortal.Core.Orders;
 /// Turns wanted SKUs into one order per shop and one payment covering them all, reserving every unit in the same
 /// transaction (all or nothing). The page's idempotency key makes a double submit find the first result.
 /// </summary>
-public sealed class CheckoutService(IDbContextFactory<MallDbContext> contexts, PaymentGateways gateways, OrderNumbers numbers,
-    IOptions<OrderOptions> options, OrderSteps steps, CheckoutNotices notices, WriteGate gate, TimeProvider clock)
+public sealed class CheckoutService(IDbContextFactory<MallDbContext> contexts, PaymentGateways gateways, CheckoutDrafts drafts,
+    OrderSteps steps, WriteGate gate)
 {
     public const int MaxLinesPerCheckout = 50;
 
@@ -58,12 +58,11 @@ public sealed class CheckoutService(IDbContextFactory<MallDbContext> contexts, P
         {
             return earlier;
         }
-        var orders = await BuildOrdersAsync(db, actor, input, gateway, cancellationToken);
-        var messages = await notices.PrepareAsync(db, orders, gateway.PaysOnline, cancellationToken);
+        var draft = await drafts.DraftAsync(db, actor, input, gateway, cancellationToken);
         Placed placed;
         try
         {
-            placed = await gate.WriteAsync(db, ct => WriteAsync(db, actor, orders, messages, ct), cancellationToken);
+            placed = await gate.WriteAsync(db, ct => WriteAsync(db, actor, draft, ct), cancellationToken);
         }
         catch (StockShortException)
         {
@@ -84,9 +83,9 @@ public sealed class CheckoutService(IDbContextFactory<MallDbContext> contexts, P
             throw new DomainException(CoreText.OrderChangedMeanwhile);
         }
         await steps.CommittedAsync(placed.Steps, cancellationToken);
-        await notices.AfterCommitAsync(messages, orders, placed.Opened, cancellationToken);
-        var payment = orders[0].Payment;
-        return new CheckoutResult(payment.Number, payment.Amount, gateway.Name, gateway.PaysOnline, orders.Select(o => o.Number).ToList());
+        await drafts.AnnounceAsync(draft, placed.Opened, cancellationToken);
+        var payment = draft.Orders[0].Payment;
+        return new CheckoutResult(payment.Number, payment.Amount, gateway.Name, gateway.PaysOnline, draft.Orders.Select(o => o.Number).ToList());
     }
 
     /// <summary>
@@ -94,11 +93,11 @@ public sealed class CheckoutService(IDbContextFactory<MallDbContext> contexts, P
     /// steps' handlers, and the stock last: its row stays locked from the conditional UPDATE to the commit, so that span
     /// is kept to the UPDATE and one insert of its ledger rows. Every line's units, or an exception and nothing.
     /// </summary>
-    private async Task<Placed> WriteAsync(MallDbContext db, Actor actor, IReadOnlyList<Order> orders, IReadOnlyList<PreparedNotification> messages,
-        CancellationToken cancellationToken)
+    private async Task<Placed> WriteAsync(MallDbContext db, Actor actor, CheckoutDraft draft, CancellationToken cancellationToken)
     {
+        var orders = draft.Orders;
         db.Orders.AddRange(orders);
-        foreach (var message in messages)
+        foreach (var message in draft.Messages)
         {
             message.AddTo(db);
         }
@@ -120,31 +119,6 @@ public sealed class CheckoutService(IDbContextFactory<MallDbContext> contexts, P
         }
         await db.SaveChangesAsync(cancellationToken);
         return new Placed(placedSteps, opened);
-    }
-
-    /// <summary>One order per shop at today's prices, to the buyer's own address, all covered by one payment (not saved yet).</summary>
-    private async Task<List<Order>> BuildOrdersAsync(MallDbContext db, Actor actor, CheckoutInput input, IPaymentGateway gateway,
-        CancellationToken cancellationToken)
-    {
-        var address = await db.ShippingAddresses.AsNoTracking().SingleOrDefaultAsync(a => a.Id == input.AddressId && a.UserId == actor.UserId, cancellationToken)
-            ?? throw new DomainException(CoreText.AddressNotFound, "AddressId");
-        var preview = await CheckoutCatalog.PriceAsync(db, input.Lines, cancellationToken);
-        if (preview.Problems.Count > 0)
-        {
-            throw new DomainException(string.Join("；", preview.Problems), "Lines");
-        }
-        var now = clock.GetUtcNow().UtcDateTime;
-        var payment = new Payment(numbers.Payment(now), actor.UserId, gateway.Name, preview.Total, input.IdempotencyKey, now);
-        var recipient = new OrderRecipient(address.RecipientName, address.Mobile, address.Province, address.City, address.District, address.Detail);
-        var payBy = now.AddMinutes(options.Value.PaymentTimeoutMinutes);
-        var orders = preview.Shops.Select(shop => Order.Place(numbers.Order(now), actor.UserId, shop.ShopId, payment, recipient,
-            shop.Items.Select(i => new OrderLine(i.ProductId, i.SkuId, i.Title, i.SpecText, i.ImagePath, i.UnitPrice, i.Quantity)).ToList(),
-            shop.ShippingFee, input.Notes?.GetValueOrDefault(shop.ShopId), now, payBy)).ToList();
-        if (!gateway.PaysOnline)
-        {
-            orders.ForEach(o => o.Apply(OrderTrigger.ChooseCashOnDelivery, now, actor.UserId));
-        }
-        return orders;
     }
 
     /// <summary>

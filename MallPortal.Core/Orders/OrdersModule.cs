@@ -30,6 +30,7 @@ public static class OrdersModule
         services.AddSingleton<Settlement.SettlementQueries>();
         services.AddSingleton<CartService>();
         services.AddSingleton<CheckoutNotices>();
+        services.AddSingleton<CheckoutDrafts>();
         services.AddSingleton<CheckoutService>();
         services.AddSingleton<OrderService>();
         services.AddSingleton<BuyerOrderService>();
