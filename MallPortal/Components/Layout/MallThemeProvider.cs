@@ -1,30 +1,27 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Rendering;
 using MudBlazor;
 
 namespace MallPortal.Components.Layout;
 
 /// <summary>
-/// MudBlazor's theme provider, with the shop's theme stylesheet (about 12,000 characters; light only, the shop has no
-/// dark mode) built once and shared, instead of built anew for every circuit and kept by that circuit's render tree for
-/// its whole life (issue 15 item 3). Any other theme is built per render, as MudBlazor does.
+/// MudThemeProvider's output for the shop's theme (its scrollbar, chart and theme stylesheets, about 12,000 characters;
+/// light only, the shop has no dark mode), built once for the whole app. The layout renders it as markup, so a circuit
+/// keeps neither a theme provider component nor the <see cref="MudTheme"/> a MudThemeProvider creates for itself
+/// (issue 15 item 3).
 /// </summary>
 public sealed class MallThemeProvider : MudThemeProvider
 {
-    private static string? _shared;
-
     private const string ChartStyle =
         "<style>\n    .mud-chart-serie:hover {\n        filter: url(#lighten);\n    }\n\n    .mud-chart-serie-hovered \n    {\n        filter: url(#lighten);\n    }\n</style>\n\n";
 
-    private static readonly string Scrollbar = BuildMudBlazorScrollbar();
+    private static readonly Lazy<MarkupString> Shared = new(() => new MallThemeProvider().Build());
 
-    protected override void BuildRenderTree(RenderTreeBuilder builder)
+    /// <summary>The stylesheets, as MudThemeProvider renders them for <see cref="MallTheme.Theme"/>.</summary>
+    public static MarkupString Markup => Shared.Value;
+
+    private MarkupString Build()
     {
-        if (!DefaultScrollbar)
-        {
-            builder.AddContent(0, (MarkupString)Scrollbar);
-        }
-        builder.AddMarkupContent(1, ChartStyle);
-        builder.AddContent(2, (MarkupString)(ReferenceEquals(Theme, MallTheme.Theme) ? _shared ??= BuildTheme() : BuildTheme()));
+        Theme = MallTheme.Theme;
+        return new(BuildMudBlazorScrollbar() + ChartStyle + BuildTheme());
     }
 }
