@@ -1,11 +1,9 @@
 using MallPortal.Core.Common;
 using MallPortal.Core.Data;
 using MallPortal.Core.Inventory;
-using MallPortal.Core.Notifications;
 using MallPortal.Core.Orders.Payments;
 using MallPortal.Core.Resources;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace MallPortal.Core.Orders;
 
