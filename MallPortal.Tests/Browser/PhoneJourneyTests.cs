@@ -47,6 +47,30 @@ public class PhoneJourneyTests(BrowserFixture browser)
     }
 
     [BrowserFact]
+    public async Task On_a_phone_the_drawer_opens_over_the_page_closes_on_navigation_and_every_product_tab_can_be_tapped()
+    {
+        var phone = await browser.NewPageAsync(phone: true);
+        await phone.GotoAsync("/product/1");
+        await phone.WaitForReadyAsync("buy-box");
+        var drawer = phone.Locator(".app-drawer");
+        await Assertions.Expect(drawer).Not.ToBeInViewportAsync();
+
+        await phone.Locator(".app-menu-narrow").ClickAsync();
+        await Assertions.Expect(drawer).ToBeInViewportAsync();
+        await drawer.GetByRole(AriaRole.Link, new() { Name = "购物车" }).ClickAsync();
+        await phone.WaitForAddressAsync("/cart$");
+        await Assertions.Expect(drawer).Not.ToBeInViewportAsync();
+
+        // The three tabs share the screen's width: the last one is tapped, not clipped off the right edge.
+        await phone.GotoAsync("/product/1");
+        await phone.WaitForReadyAsync("buy-box");
+        await phone.GetByTestId("reviews-tab").ClickAsync();
+        await Assertions.Expect(phone.GetByTestId("reviews-tab")).ToHaveAttributeAsync("aria-selected", "true");
+        var right = await phone.GetByTestId("reviews-tab").EvaluateAsync<double>("e => e.getBoundingClientRect().right");
+        Assert.True(right <= 390, $"the reviews tab ends at {right} px on a 390 px screen");
+    }
+
+    [BrowserFact]
     public async Task On_a_phone_the_product_page_keeps_buy_now_in_a_bottom_bar_that_buys_like_the_buy_box()
     {
         var phone = await browser.NewPageAsync(phone: true);
