@@ -1,16 +1,25 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Primitives;
+
 namespace MallPortal.Hosting;
 
 /// <summary>
-/// The site's address as others must reach it — what payment gateways call back and send buyers to. By default the
-/// address the visitor used (behind a reverse proxy that passes X-Forwarded-Host / -Proto); <c>Web:PublicBaseUrl</c>
-/// fixes it when that is not the address the outside sees (several domains, an intranet name, a proxy that rewrites).
+/// The site's address as others must reach it: what mailed links, QR codes and payment gateways point at. Never taken
+/// on trust from a request, whose Host (or X-Forwarded-Host, or a circuit's base address) the sender chooses:
+/// <c>Web:PublicBaseUrl</c> when set; else the address the visitor used if its host is one <c>AllowedHosts</c> names
+/// (a "*" names none); else the address this server listens on.
 /// </summary>
 public sealed class PublicAddress
 {
     private readonly string? _configured;
+    private readonly IList<StringSegment> _allowedHosts;
+    private readonly IServer? _server;
 
-    public PublicAddress(IConfiguration config)
+    public PublicAddress(IConfiguration config, IServer? server = null)
     {
+        _server = server;
+        _allowedHosts = NamedHosts(config);
         var value = config["Web:PublicBaseUrl"];
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -24,6 +33,40 @@ public sealed class PublicAddress
         _configured = uri.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/";
     }
 
-    /// <summary>The base address ending in "/", from the setting or else from <paramref name="seenBaseUri"/>.</summary>
-    public string BaseFor(string seenBaseUri) => _configured ?? seenBaseUri;
+    /// <summary>Whether links can only come from the listening address: no setting and no named host.</summary>
+    public bool FallsBackToListeningAddress => _configured is null && _allowedHosts.Count == 0;
+
+    /// <summary>
+    /// The base address ending in "/": the setting; else <paramref name="seenBaseUri"/> when its host is allowed; else
+    /// the listening address.
+    /// </summary>
+    public string BaseFor(string seenBaseUri) =>
+        _configured ?? (IsAllowed(seenBaseUri) ? Normalize(seenBaseUri) : Listening());
+
+    /// <summary>The host names of <c>AllowedHosts</c> (";"-separated, "*.example.com" for subdomains), without "*".</summary>
+    public static IList<StringSegment> NamedHosts(IConfiguration config) =>
+        (config["AllowedHosts"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(h => h != "*").Select(h => new StringSegment(h)).ToList();
+
+    private bool IsAllowed(string seenBaseUri) =>
+        _allowedHosts.Count > 0 && Uri.TryCreate(seenBaseUri, UriKind.Absolute, out var seen)
+        && (seen.Scheme == Uri.UriSchemeHttps || seen.Scheme == Uri.UriSchemeHttp)
+        && HostString.MatchesAny(new StringSegment(seen.IdnHost), _allowedHosts);
+
+    private static string Normalize(string seenBaseUri) =>
+        new Uri(seenBaseUri).GetLeftPart(UriPartial.Path).TrimEnd('/') + "/";
+
+    // The first address Kestrel listens on; a wildcard binding ("http://+:80", "0.0.0.0", "[::]") becomes localhost. The
+    // test server listens nowhere and answers as http://localhost.
+    private string Listening()
+    {
+        var address = _server?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        if (address is null)
+        {
+            return "http://localhost/";
+        }
+        var wildcard = address.Replace("://+", "://localhost").Replace("://*", "://localhost")
+            .Replace("://0.0.0.0", "://localhost").Replace("://[::]", "://localhost");
+        return Uri.TryCreate(wildcard, UriKind.Absolute, out var uri) ? Normalize(uri.AbsoluteUri) : "http://localhost/";
+    }
 }

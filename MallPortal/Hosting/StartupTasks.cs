@@ -42,6 +42,12 @@ public static class StartupTasks
             lines.Add($"  演示账号（密码均为 {AccountsDemoSeeder.DemoPassword}）:");
             lines.AddRange(AccountsDemoSeeder.Logins.Select(d => $"    {d.Login,-32} {d.Nickname}"));
         }
+        if (!app.Environment.IsDevelopment() && app.Services.GetRequiredService<PublicAddress>().FallsBackToListeningAddress)
+        {
+            lines.Add("  注意: 未设置 Web:PublicBaseUrl 或 AllowedHosts，邮件、短信和支付回调中的链接将指向上面的监听地址。");
+            lines.Add("  Note: set Web:PublicBaseUrl (or name the site's hosts in AllowedHosts); until then mailed links and payment");
+            lines.Add("  callbacks point at the listening address above, never at the Host a request claims.");
+        }
         lines.Add("==========================");
         Console.WriteLine(string.Join(Environment.NewLine, lines));
     }

@@ -49,8 +49,12 @@ public static class WebRegistration
         services.AddSingleton<PublicAddress>();
         // Behind nginx (or another proxy on this machine) the client's address, scheme and host come from the
         // X-Forwarded-* headers; only loopback proxies are trusted, so a visitor cannot claim another address.
+        // A forwarded host must be one AllowedHosts names (host filtering runs before this, on the proxy's Host only).
         services.Configure<ForwardedHeadersOptions>(o =>
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            o.AllowedHosts = PublicAddress.NamedHosts(config).Select(h => h.Value!).ToList();
+        });
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();

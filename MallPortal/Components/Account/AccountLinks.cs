@@ -1,17 +1,21 @@
 using System.Text;
 using Microsoft.AspNetCore.Components;
+using MallPortal.Hosting;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace MallPortal.Components.Account;
 
-/// <summary>The absolute links mailed for e-mail confirmation and password reset (token Base64Url-encoded).</summary>
+/// <summary>
+/// The absolute links mailed for e-mail confirmation and password reset (token Base64Url-encoded), on the site's
+/// <see cref="PublicAddress"/>: never on a host the request claimed.
+/// </summary>
 internal static class AccountLinks
 {
-    public static Func<int, string, string> EmailConfirmation(NavigationManager navigation) =>
-        (userId, token) => Build(navigation, "Account/ConfirmEmail", userId, token);
+    public static Func<int, string, string> EmailConfirmation(PublicAddress address, NavigationManager navigation) =>
+        (userId, token) => Build(address.BaseFor(navigation.BaseUri), "Account/ConfirmEmail", userId, token);
 
-    public static Func<int, string, string> PasswordReset(NavigationManager navigation) =>
-        (userId, token) => Build(navigation, "Account/ResetPassword", userId, token);
+    public static Func<int, string, string> PasswordReset(PublicAddress address, NavigationManager navigation) =>
+        (userId, token) => Build(address.BaseFor(navigation.BaseUri), "Account/ResetPassword", userId, token);
 
     public static string DecodeToken(string? token)
     {
@@ -25,10 +29,10 @@ internal static class AccountLinks
         }
     }
 
-    private static string Build(NavigationManager navigation, string page, int userId, string token) =>
-        navigation.GetUriWithQueryParameters(navigation.ToAbsoluteUri(page).AbsoluteUri, new Dictionary<string, object?>
+    private static string Build(string siteBase, string page, int userId, string token) =>
+        QueryHelpers.AddQueryString(siteBase + page, new Dictionary<string, string?>
         {
-            ["userId"] = userId,
+            ["userId"] = userId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["token"] = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token)),
         });
 }
