@@ -14,6 +14,7 @@ if (app.Configuration.GetValue("Web:ForwardedHeaders", true))
 {
     app.UseForwardedHeaders();
 }
+app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -23,6 +24,13 @@ if (app.Configuration.GetValue("Web:UseHttpsRedirection", false))
 {
     app.UseHttpsRedirection();
 }
+// Cookies only for the server (no script reads one), SameSite=Lax at least, Secure when the request came over HTTPS.
+app.UseCookiePolicy(new CookiePolicyOptions
+{
+    HttpOnly = Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy.Always,
+    MinimumSameSitePolicy = SameSiteMode.Lax,
+    Secure = CookieSecurePolicy.SameAsRequest,
+});
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseRequestLocalization();
 app.UseAuthentication();

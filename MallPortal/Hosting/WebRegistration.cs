@@ -47,6 +47,9 @@ public static class WebRegistration
         services.AddMallJobs(config, scaleOut.ClusteredJobs ? connectionString : null);
         services.AddMallRateLimits(config);
         services.AddSingleton<PublicAddress>();
+        services.AddSingleton<SecurityHeaders>();
+        // No "Server: Kestrel" banner.
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         // Behind nginx (or another proxy on this machine) the client's address, scheme and host come from the
         // X-Forwarded-* headers; only loopback proxies are trusted, so a visitor cannot claim another address.
         // A forwarded host must be one AllowedHosts names (host filtering runs before this, on the proxy's Host only).
