@@ -14,7 +14,7 @@ public class AccessMatrixCircuitTests(BrowserFixture browser)
     [BrowserFact]
     public async Task A_buyer_who_navigates_to_another_buyers_order_and_case_sees_them_not_found()
     {
-        var a = await AccessResources.FindAsync(browser.Factory.Services, withStocktakes: false);
+        var a = await AccessMatrixResources.FindAsync(browser.Factory.Services, withStocktakes: false);
         var page = await SignInAsync(Party.ConsumerB, $"/account/orders/{a.OrderB}", "order");
 
         await NavigateAsync(page, $"/account/orders/{a.OrderA}");
@@ -24,13 +24,13 @@ public class AccessMatrixCircuitTests(BrowserFixture browser)
 
         await NavigateAsync(page, "/account/aftersales");
         await NavigateAsync(page, $"/account/aftersales/{a.AfterSaleA}");
-        await ExpectNotFoundAsync(page, "售后单不存在", [AccessResources.AfterSaleStory, a.RecipientA]);
+        await ExpectNotFoundAsync(page, "售后单不存在", [AccessMatrixResources.AfterSaleStory, a.RecipientA]);
     }
 
     [BrowserFact]
     public async Task A_merchant_who_navigates_to_another_shops_order_and_case_sees_them_not_found()
     {
-        var a = await AccessResources.FindAsync(browser.Factory.Services, withStocktakes: false);
+        var a = await AccessMatrixResources.FindAsync(browser.Factory.Services, withStocktakes: false);
         var page = await SignInAsync(Party.MerchantB, $"/merchant/orders/{a.ShopOrderB}", "order");
 
         await NavigateAsync(page, $"/merchant/orders/{a.OrderA}");
@@ -40,13 +40,13 @@ public class AccessMatrixCircuitTests(BrowserFixture browser)
 
         await NavigateAsync(page, "/merchant/aftersales");
         await NavigateAsync(page, $"/merchant/aftersales/{a.AfterSaleA}");
-        await ExpectNotFoundAsync(page, "售后单不存在", [AccessResources.AfterSaleStory, a.RecipientA]);
+        await ExpectNotFoundAsync(page, "售后单不存在", [AccessMatrixResources.AfterSaleStory, a.RecipientA]);
     }
 
     [BrowserFact]
     public async Task A_distributor_who_navigates_to_an_order_another_distributor_brought_sees_it_not_found()
     {
-        var a = await AccessResources.FindAsync(browser.Factory.Services, withStocktakes: false);
+        var a = await AccessMatrixResources.FindAsync(browser.Factory.Services, withStocktakes: false);
         var page = await SignInAsync(Party.DistributorB, $"/distributor/orders/{a.PromotedOrderB}", "order");
 
         await NavigateAsync(page, $"/distributor/orders/{a.PromotedOrderA}");

@@ -23,12 +23,12 @@ public static class AccessMatrixExpectations
         _ => party is Party.MerchantA or Party.MerchantB or Party.Admin,
     };
 
-    public static Outcome Expected(AccessRow row, Party party) =>
+    public static Outcome Expected(AccessMatrixRow row, Party party) =>
         !MayUse(row.Access, party) ? (party == Party.Anonymous ? Outcome.LogIn : Outcome.Denied)
         : row.IsResource && !row.Owners!.Contains(party) ? Outcome.NotFound
         : Outcome.Allowed;
 
-    public static string? CheckAllowed(AccessRow row, Party party, Answer answer, AccessResources resources)
+    public static string? CheckAllowed(AccessMatrixRow row, Party party, Answer answer, AccessMatrixResources resources)
     {
         if (answer.Status != row.Success)
         {
@@ -40,19 +40,19 @@ public static class AccessMatrixExpectations
 
     // A JSON post's 401 is re-executed as the not-found page, which refuses a post without its antiforgery token: the
     // answer is a 400 that still carries the log-in address (UseStatusCodePagesWithReExecute in Program.cs).
-    public static string? CheckLogIn(AccessRow row, Answer answer) =>
+    public static string? CheckLogIn(AccessMatrixRow row, Answer answer) =>
         answer.Status == HttpStatusCode.Redirect && answer.Location?.StartsWith("/Account/Login?ReturnUrl=", StringComparison.Ordinal) == true
         || row.Api && answer.Status == HttpStatusCode.Unauthorized
         || row.Json is not null && answer.Status == HttpStatusCode.BadRequest && answer.Location?.StartsWith("/Account/Login?", StringComparison.Ordinal) == true
             ? null : $"anonymous, expected a redirect to log in, got {answer}";
 
-    public static string? CheckDenied(AccessRow row, Answer answer) =>
+    public static string? CheckDenied(AccessMatrixRow row, Answer answer) =>
         answer.Status == HttpStatusCode.Redirect && answer.Location?.StartsWith("/Account/AccessDenied", StringComparison.Ordinal) == true
         || row.Api && answer.Status == HttpStatusCode.Forbidden
             ? null : $"wrong role, expected access denied, got {answer}";
 
     /// <summary>Another owner's resource reads exactly like one that does not exist, and shows none of the owner's data.</summary>
-    public static string? CheckNotFound(AccessRow row, Answer answer, Answer missing, AccessResources resources)
+    public static string? CheckNotFound(AccessMatrixRow row, Answer answer, Answer missing, AccessMatrixResources resources)
     {
         if (answer.Status != missing.Status)
         {

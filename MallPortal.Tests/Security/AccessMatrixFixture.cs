@@ -5,7 +5,7 @@ namespace MallPortal.Tests.Security;
 
 /// <summary>
 /// The app with the demo data, the eight parties of the access matrix signed in once each (a client per party), and owner
-/// A's resources: found in the demo seed, or made through the real services (an after-sale case, a stocktake).
+/// A's resources: found in the demo seed, or made through the real services (a stocktake).
 /// </summary>
 public sealed class AccessMatrixFixture : IAsyncLifetime
 {
@@ -30,11 +30,11 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
         ["Accounts:Codes:MaxPerClientIpPerHour"] = "1000",
     });
 
-    public AccessResources Resources { get; private set; } = default!;
+    public AccessMatrixResources Resources { get; private set; } = default!;
 
     public async Task InitializeAsync()
     {
-        Resources = await AccessResources.FindAsync(Factory.Services);
+        Resources = await AccessMatrixResources.FindAsync(Factory.Services);
         foreach (var party in Enum.GetValues<Party>())
         {
             var client = Factory.CreateBrowserlessClient();

@@ -1,6 +1,6 @@
 using System.Net;
 using static MallPortal.Tests.Security.Access;
-using static MallPortal.Tests.Security.AccessResources;
+using static MallPortal.Tests.Security.AccessMatrixResources;
 
 namespace MallPortal.Tests.Security;
 
@@ -9,21 +9,21 @@ public static class AccessMatrixTable
 {
     private const string Page = AccessMatrixRoutes.Page;
 
-    private static AccessRow P(string pattern, Access access, Func<AccessResources, string>? address = null) =>
+    private static AccessMatrixRow P(string pattern, Access access, Func<AccessMatrixResources, string>? address = null) =>
         new(Page, pattern, access, address ?? (_ => pattern));
 
-    private static AccessRow Get(string pattern, Access access, Func<AccessResources, string>? address = null) =>
+    private static AccessMatrixRow Get(string pattern, Access access, Func<AccessMatrixResources, string>? address = null) =>
         new("GET", pattern, access, address ?? (_ => pattern)) { Api = true };
 
     // Another owner's order: the buyer's name and street must not show, and the page reads as for a number that names nothing.
-    private static AccessRow Order(string pattern, Access access, Party[] owners, Func<AccessResources, string> number, string format) =>
+    private static AccessMatrixRow Order(string pattern, Access access, Party[] owners, Func<AccessMatrixResources, string> number, string format) =>
         P(pattern, access, r => string.Format(format, number(r))) with
         {
             Owners = owners, Missing = _ => string.Format(format, MissingNumber), NotFoundText = "订单不存在", Secrets = r => r.BuyerSecrets,
             OwnerSeesSecrets = true,
         };
 
-    private static AccessRow AfterSale(string pattern, Access access, Party[] owners, string format) =>
+    private static AccessMatrixRow AfterSale(string pattern, Access access, Party[] owners, string format) =>
         P(pattern, access, r => string.Format(format, r.AfterSaleA)) with
         {
             Owners = owners, Missing = _ => string.Format(format, MissingNumber), NotFoundText = "售后单不存在",
@@ -33,7 +33,7 @@ public static class AccessMatrixTable
     // The exports' last 30 days, as the analysis pages link them.
     private static string Days => $"from={DateTime.UtcNow.AddDays(-29):yyyy-MM-dd}&to={DateTime.UtcNow:yyyy-MM-dd}";
 
-    public static readonly IReadOnlyList<AccessRow> Rows =
+    public static readonly IReadOnlyList<AccessMatrixRow> Rows =
     [
         // The shop, open to everyone.
         P("/", Anyone), P("/cart", Anyone), P("/search", Anyone), P("/Error", Anyone),
@@ -124,7 +124,7 @@ public static class AccessMatrixTable
         P("/admin/distributors/{Id:int}/income", Admin, r => $"/admin/distributors/{r.DistributorA}/income"),
 
         // Endpoints.
-        new AccessRow("ANY", "/healthz", Anyone, _ => "/healthz") { Api = true },
+        new AccessMatrixRow("ANY", "/healthz", Anyone, _ => "/healthz") { Api = true },
         Get("/culture/set", Anyone, _ => "/culture/set?culture=zh-CN&returnUrl=/") with { Success = HttpStatusCode.Redirect },
         Get("/files/products/{name}", Anyone, r => "/files/" + r.ProductImageA),
         // No avatar, shop picture or review photo in the demo: public folders, so everyone gets the same 404 for a missing name.
@@ -136,7 +136,7 @@ public static class AccessMatrixTable
         Get("/wechat/signin", Anyone) with { Success = HttpStatusCode.Redirect },
         Get("/wechat/signin/callback", Anyone) with { Success = HttpStatusCode.Redirect },
         Get("/simulators/stripe/v3.js", Anyone),
-        // The development simulators of the payment providers (absent in production) are public, like the providers they
+        // The payment providers' simulators (mapped only while a provider is set to its simulator) are public, like the providers they
         // imitate; a request naming no payment finds none.
         Get("/simulators/wechat/oauth2/authorize", Anyone) with { Success = HttpStatusCode.BadRequest },
         Get("/simulators/wechatpay/inapp", Anyone) with { Success = HttpStatusCode.NotFound },
@@ -163,26 +163,26 @@ public static class AccessMatrixTable
         },
 
         // Posts. Checkout is JSON for signed-in people; an empty cart is refused after the gate (409).
-        new AccessRow("POST", "/api/checkout", SignedIn, _ => "/api/checkout")
+        new AccessMatrixRow("POST", "/api/checkout", SignedIn, _ => "/api/checkout")
         {
             Api = true, Success = HttpStatusCode.Conflict, Json = """{"lines":[],"addressId":0,"paymentMethod":"cod","idempotencyKey":"access-matrix"}""",
         },
         // Signing out needs the form's antiforgery token: a bare post is refused for everyone.
-        new AccessRow("POST", "/Account/Logout", Anyone, _ => "/Account/Logout") { Success = HttpStatusCode.BadRequest },
+        new AccessMatrixRow("POST", "/Account/Logout", Anyone, _ => "/Account/Logout") { Success = HttpStatusCode.BadRequest },
         // Payment and parcel notifications are public and signature-checked: an unsigned one is refused for everyone.
-        new AccessRow("POST", "/payments/notify/{gateway}", Anyone, _ => "/payments/notify/alipay") { Api = true, Success = HttpStatusCode.BadRequest },
-        new AccessRow("POST", "/logistics/kuaidi100/{shipmentId:int}", Anyone, _ => "/logistics/kuaidi100/1") { Api = true, Success = HttpStatusCode.BadRequest },
+        new AccessMatrixRow("POST", "/payments/notify/{gateway}", Anyone, _ => "/payments/notify/alipay") { Api = true, Success = HttpStatusCode.BadRequest },
+        new AccessMatrixRow("POST", "/logistics/kuaidi100/{shipmentId:int}", Anyone, _ => "/logistics/kuaidi100/1") { Api = true, Success = HttpStatusCode.BadRequest },
         // The buyer's browser coming back from UnionPay: it only leads to a page that asks (the signed notification settles).
-        new AccessRow("POST", "/payments/return/{gateway}", Anyone, _ => "/payments/return/unionpay") { Api = true, Success = HttpStatusCode.Redirect },
+        new AccessMatrixRow("POST", "/payments/return/{gateway}", Anyone, _ => "/payments/return/unionpay") { Api = true, Success = HttpStatusCode.Redirect },
         // The simulators again: an unsigned gateway call gets the provider's error answer (Alipay's is a 200 with an error code,
         // Stripe's a 401 without the secret key), an unknown trade a 404.
-        new AccessRow("POST", "/simulators/alipay/gateway.do", Anyone, _ => "/simulators/alipay/gateway.do") { Api = true },
-        new AccessRow("POST", "/simulators/alipay/cashier/{tradeNo}", Anyone, _ => "/simulators/alipay/cashier/none") { Api = true, Success = HttpStatusCode.NotFound },
-        new AccessRow("POST", "/simulators/unionpay/frontTransReq.do", Anyone, _ => "/simulators/unionpay/frontTransReq.do") { Api = true, Success = HttpStatusCode.BadRequest },
-        new AccessRow("POST", "/simulators/unionpay/cashier/{orderId}", Anyone, _ => "/simulators/unionpay/cashier/none") { Api = true, Success = HttpStatusCode.NotFound },
-        new AccessRow("POST", "/simulators/wechatpay/scan", Anyone, _ => "/simulators/wechatpay/scan") { Api = true, Success = HttpStatusCode.BadRequest },
-        new AccessRow("POST", "/simulators/wechatpay/inapp", Anyone, _ => "/simulators/wechatpay/inapp") { Api = true, Json = "{}" },
-        new AccessRow("POST", "/simulators/stripe/v1/payment_intents/{id}/confirm", Anyone, _ => "/simulators/stripe/v1/payment_intents/none/confirm")
+        new AccessMatrixRow("POST", "/simulators/alipay/gateway.do", Anyone, _ => "/simulators/alipay/gateway.do") { Api = true },
+        new AccessMatrixRow("POST", "/simulators/alipay/cashier/{tradeNo}", Anyone, _ => "/simulators/alipay/cashier/none") { Api = true, Success = HttpStatusCode.NotFound },
+        new AccessMatrixRow("POST", "/simulators/unionpay/frontTransReq.do", Anyone, _ => "/simulators/unionpay/frontTransReq.do") { Api = true, Success = HttpStatusCode.BadRequest },
+        new AccessMatrixRow("POST", "/simulators/unionpay/cashier/{orderId}", Anyone, _ => "/simulators/unionpay/cashier/none") { Api = true, Success = HttpStatusCode.NotFound },
+        new AccessMatrixRow("POST", "/simulators/wechatpay/scan", Anyone, _ => "/simulators/wechatpay/scan") { Api = true, Success = HttpStatusCode.BadRequest },
+        new AccessMatrixRow("POST", "/simulators/wechatpay/inapp", Anyone, _ => "/simulators/wechatpay/inapp") { Api = true, Json = "{}" },
+        new AccessMatrixRow("POST", "/simulators/stripe/v1/payment_intents/{id}/confirm", Anyone, _ => "/simulators/stripe/v1/payment_intents/none/confirm")
             { Api = true, Success = HttpStatusCode.Unauthorized },
     ];
 }

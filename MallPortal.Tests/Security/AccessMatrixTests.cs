@@ -63,7 +63,7 @@ public class AccessMatrixTests(AccessMatrixFixture app, ITestOutputHelper output
         return result;
     }
 
-    private static async Task<Answer> SendAsync(HttpClient client, AccessRow row, string address)
+    private static async Task<Answer> SendAsync(HttpClient client, AccessMatrixRow row, string address)
     {
         using var request = new HttpRequestMessage(row.Method == "POST" ? HttpMethod.Post : HttpMethod.Get, address);
         if (row.Method == "POST")

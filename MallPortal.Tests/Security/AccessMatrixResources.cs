@@ -12,7 +12,7 @@ namespace MallPortal.Tests.Security;
 /// Owner A's resources (and B's own, for the circuit), found in the demo seed or made through the real services, with words of
 /// A's data that must never reach another owner.
 /// </summary>
-public sealed record AccessResources
+public sealed record AccessMatrixResources
 {
     /// <summary>A well-formed number and id no resource has, to compare "someone else's" with "no such thing".</summary>
     public const string MissingNumber = "20990101000000000099";
@@ -47,7 +47,7 @@ public sealed record AccessResources
     public string[] BuyerSecrets => [RecipientA, StreetA];
 
     /// <summary><paramref name="withStocktakes"/>: also open a stocktake in shop A (the matrix's own app only).</summary>
-    public static async Task<AccessResources> FindAsync(IServiceProvider services, bool withStocktakes = true)
+    public static async Task<AccessMatrixResources> FindAsync(IServiceProvider services, bool withStocktakes = true)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<MallDbContext>>().CreateDbContextAsync();
         async Task<int> UserAsync(Party party) => await db.Users.Where(u => u.PhoneNumber == AccessMatrixFixture.Logins[party]).Select(u => u.Id).SingleAsync();
@@ -69,7 +69,7 @@ public sealed record AccessResources
         var stocktakes = services.GetRequiredService<StocktakeService>();
         var stocktakeA = withStocktakes ? await stocktakes.CreateAsync(merchantA, null) : 0;
 
-        return new AccessResources
+        return new AccessMatrixResources
         {
             OrderA = done.Number, OrderLineA = done.Lines[0].Id, PendingOrderA = pending.Number, PaymentA = pending.Payment.Number,
             RecipientA = done.RecipientName, StreetA = "张杨路",

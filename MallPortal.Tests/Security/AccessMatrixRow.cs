@@ -18,7 +18,7 @@ public enum Access
 /// which parties own the resource at that address, what everyone else sees instead ("not found", the same as for an address
 /// that names nothing) and words of the owner's data that must not reach them.
 /// </summary>
-public sealed record AccessRow(string Method, string Pattern, Access Access, Func<AccessResources, string> Address)
+public sealed record AccessMatrixRow(string Method, string Pattern, Access Access, Func<AccessMatrixResources, string> Address)
 {
     public HttpStatusCode Success { get; init; } = HttpStatusCode.OK;
 
@@ -27,11 +27,11 @@ public sealed record AccessRow(string Method, string Pattern, Access Access, Fun
 
     public Party[]? Owners { get; init; }
 
-    public Func<AccessResources, string>? Missing { get; init; }
+    public Func<AccessMatrixResources, string>? Missing { get; init; }
 
     public string? NotFoundText { get; init; }
 
-    public Func<AccessResources, string[]> Secrets { get; init; } = _ => [];
+    public Func<AccessMatrixResources, string[]> Secrets { get; init; } = _ => [];
 
     /// <summary>The owner's answer shows the secrets: proof the words checked for absence are really the resource's.</summary>
     public bool OwnerSeesSecrets { get; init; }
