@@ -38,12 +38,10 @@ public static class AccessMatrixExpectations
         return missing.Count == 0 ? null : $"the owner's page lacks its own data {string.Join(", ", missing)}";
     }
 
-    // A JSON post's 401 is re-executed as the not-found page, which refuses a post without its antiforgery token: the
-    // answer is a 400 that still carries the log-in address (UseStatusCodePagesWithReExecute in Program.cs).
+    // A JSON endpoint (/api) answers 401 as a problem, never a redirect to a page.
     public static string? CheckLogIn(AccessMatrixRow row, Answer answer) =>
         answer.Status == HttpStatusCode.Redirect && answer.Location?.StartsWith("/Account/Login?ReturnUrl=", StringComparison.Ordinal) == true
         || row.Api && answer.Status == HttpStatusCode.Unauthorized
-        || row.Json is not null && answer.Status == HttpStatusCode.BadRequest && answer.Location?.StartsWith("/Account/Login?", StringComparison.Ordinal) == true
             ? null : $"anonymous, expected a redirect to log in, got {answer}";
 
     public static string? CheckDenied(AccessMatrixRow row, Answer answer) =>

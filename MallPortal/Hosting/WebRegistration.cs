@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
@@ -8,6 +9,9 @@ using MallPortal.Core.Common;
 using MallPortal.Core.Data;
 using MallPortal.Features.Live;
 using MallPortal.Features.Localization;
+using MallPortal.Resources;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -76,6 +80,9 @@ public static class WebRegistration
             o.AccessDeniedPath = "/Account/AccessDenied";
             o.Cookie.Name = "MallPortal.Auth";
             o.Events.OnSignedIn = MallPortal.Features.Distribution.ReferralSignIn.OnSignedInAsync;
+            // A JSON client gets 401/403 as a problem, not a redirect to a page it cannot use.
+            o.Events.OnRedirectToLogin = c => JsonOrRedirectAsync(c, StatusCodes.Status401Unauthorized, UiText.ApiSignInRequired);
+            o.Events.OnRedirectToAccessDenied = c => JsonOrRedirectAsync(c, StatusCodes.Status403Forbidden, UiText.ApiAccessDenied);
         });
         services.AddHostedService<MallPortal.Features.Distribution.ClickFlusher>();
         services.AddAuthorization();
@@ -96,5 +103,16 @@ public static class WebRegistration
 
         services.AddHealthChecks().AddDbContextCheck<MallDbContext>(provider == DatabaseProvider.Postgres ? "postgresql" : "sqlite");
         return builder;
+    }
+
+    private static Task JsonOrRedirectAsync(RedirectContext<CookieAuthenticationOptions> context, int status, string title)
+    {
+        if (!context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.Redirect(context.RedirectUri);
+            return Task.CompletedTask;
+        }
+        context.Response.StatusCode = status;
+        return context.Response.WriteAsJsonAsync(new { title, status }, (JsonSerializerOptions?)null, "application/problem+json");
     }
 }
