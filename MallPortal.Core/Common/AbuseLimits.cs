@@ -18,11 +18,17 @@ public sealed class AbuseLimits(IOptions<AbuseLimitOptions> options) : IDisposab
             Window = TimeSpan.FromMinutes(1),
         }));
 
-    /// <summary>Placing orders: by the buyer, and by the address the page was opened from ("unknown" when it is not known).</summary>
+    /// <summary>A client whose address is not known: limited by account only, so such clients do not share one window.</summary>
+    public const string UnknownAddress = "unknown";
+
+    /// <summary>Placing orders: by the buyer, and by the address the page was opened from.</summary>
     public void EnsureCheckout(int userId, string clientAddress)
     {
         Take($"checkout/account/{userId}");
-        Take($"checkout/ip/{clientAddress}");
+        if (clientAddress != UnknownAddress)
+        {
+            Take($"checkout/ip/{clientAddress}");
+        }
     }
 
     public void Dispose() => _windows.Dispose();
