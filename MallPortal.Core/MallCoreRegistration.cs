@@ -24,6 +24,8 @@ public static class MallCoreRegistration
         services.TryAddSingleton(BusinessTimeZone.FromId(configuration["Business:TimeZone"]));
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<DemoSite>();
+        services.Configure<AbuseLimitOptions>(configuration.GetSection(AbuseLimitOptions.Section));
+        services.AddSingleton<AbuseLimits>();
         services.AddFileStore(configuration, dataFolder);
         services.AddAccounts(configuration);
         services.AddNotifications(configuration, dataFolder);

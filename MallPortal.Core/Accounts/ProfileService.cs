@@ -13,13 +13,7 @@ public sealed class ProfileService(
     public const int AvatarSize = 256;
 
     /// <summary>Lets a page refuse an oversize upload before reading it.</summary>
-    public static void EnsureAvatarSize(long bytes)
-    {
-        if (bytes > MaxAvatarBytes)
-        {
-            throw new DomainException(string.Format(Resources.CoreText.ImageTooLarge, MaxAvatarBytes / 1024 / 1024), "Avatar");
-        }
-    }
+    public static void EnsureAvatarSize(long bytes) => ImageCheck.EnsureSize(bytes, MaxAvatarBytes, "Avatar");
 
     public async Task UpdateAsync(Actor actor, ProfileInput input, CancellationToken cancellationToken = default)
     {
@@ -34,8 +28,7 @@ public sealed class ProfileService(
     /// <summary>Checks the upload by content, stores a 256 px square JPEG and returns its path.</summary>
     public async Task<string> ChangeAvatarAsync(Actor actor, byte[] upload, CancellationToken cancellationToken = default)
     {
-        EnsureAvatarSize(upload.Length);
-        var jpeg = ImageCheck.ToSquareJpeg(upload, AvatarSize, "Avatar");
+        var jpeg = ImageCheck.ToSquareJpeg(upload, MaxAvatarBytes, AvatarSize, "Avatar");
         var path = $"avatars/{actor.UserId}-{Guid.NewGuid():N}.jpg";
         await files.SaveAsync(path, jpeg, cancellationToken);
 

@@ -30,11 +30,7 @@ public sealed class MerchantApplicationService(
         {
             throw new DomainException(CoreText.LicenceRequired, "Licence");
         }
-        if (licence.Length > MaxLicenceBytes)
-        {
-            throw new DomainException(string.Format(CoreText.ImageTooLarge, MaxLicenceBytes / 1024 / 1024), "Licence");
-        }
-        var scan = ImageCheck.ToJpeg(licence, 1600, "Licence");
+        var scan = ImageCheck.ToJpeg(licence, MaxLicenceBytes, 1600, "Licence");
         if (await db.Shops.AnyAsync(s => s.Name == application.ShopName, cancellationToken))
         {
             throw new DomainException(CoreText.ShopNameTaken, nameof(MerchantApplication.ShopName));

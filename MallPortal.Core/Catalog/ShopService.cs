@@ -41,12 +41,9 @@ public sealed class ShopService(IDbContextFactory<MallDbContext> contexts, IFile
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var shopId = await ProductService.ShopOfAsync(db, actor, cancellationToken);
-        if (content.Length > MaxImageBytes)
-        {
-            throw new DomainException(string.Format(CoreText.ImageTooLarge, MaxImageBytes / 1024 / 1024), "Images");
-        }
+        var jpeg = ImageCheck.ToSquareJpeg(content, MaxImageBytes, ProductImageSize, "Images");
         var path = $"products/{shopId}-{Guid.NewGuid():N}.jpg";
-        await files.SaveAsync(path, ImageCheck.ToSquareJpeg(content, ProductImageSize, "Images"), cancellationToken);
+        await files.SaveAsync(path, jpeg, cancellationToken);
         return path;
     }
 }

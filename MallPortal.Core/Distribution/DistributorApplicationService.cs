@@ -32,11 +32,11 @@ public sealed class DistributorApplicationService(IDbContextFactory<MallDbContex
         var inviter = await InviterAsync(db, actor, input.InviteCode, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(timeZone.ToLocal(now));
-        if (documents.Count > MaxDocuments || documents.Any(d => d.Length > MaxDocumentBytes))
+        if (documents.Count > MaxDocuments)
         {
             throw new DomainException(string.Format(CoreText.DocumentsLimit, MaxDocuments, MaxDocumentBytes / 1024 / 1024), "Documents");
         }
-        var scans = documents.Select(d => ImageCheck.ToJpeg(d, 1600, "Documents")).ToList();
+        var scans = documents.Select(d => ImageCheck.ToJpeg(d, MaxDocumentBytes, 1600, "Documents")).ToList();
         var paths = scans.Select(_ => $"private/distributor-documents/{actor.UserId}-{Guid.NewGuid():N}.jpg").ToList();
         var application = DistributorApplication.Submit(actor.UserId, input, inviter?.Id, paths, now, today);
         for (var i = 0; i < scans.Count; i++)

@@ -12,7 +12,7 @@ namespace MallPortal.Core.Orders;
 /// transaction (all or nothing). The page's idempotency key makes a double submit find the first result.
 /// </summary>
 public sealed class CheckoutService(IDbContextFactory<MallDbContext> contexts, PaymentGateways gateways, CheckoutDrafts drafts,
-    OrderSteps steps, WriteGate gate)
+    OrderSteps steps, WriteGate gate, AbuseLimits limits)
 {
     public const int MaxLinesPerCheckout = 50;
 
@@ -26,6 +26,12 @@ public sealed class CheckoutService(IDbContextFactory<MallDbContext> contexts, P
 
     public async Task<CheckoutResult> PlaceOrderAsync(Actor actor, CheckoutInput input, CancellationToken cancellationToken = default)
     {
+        // Orders people place (the checkout page, /api/checkout) carry the client's address and count against the
+        // limits; the demo shopper places its orders without one.
+        if (input.ClientAddress is not null)
+        {
+            limits.EnsureCheckout(actor.UserId, input.ClientAddress);
+        }
         try
         {
             return await PlaceOrderAsync(actor, input, 1, cancellationToken);
@@ -166,6 +172,6 @@ public sealed class CheckoutService(IDbContextFactory<MallDbContext> contexts, P
 }
 
 public sealed record CheckoutInput(IReadOnlyList<CheckoutLine> Lines, int AddressId, string PaymentMethod, string IdempotencyKey,
-    IReadOnlyDictionary<int, string>? Notes = null);
+    IReadOnlyDictionary<int, string>? Notes = null, string? ClientAddress = null);
 
 public sealed record CheckoutResult(string PaymentNumber, Money Amount, string PaymentMethod, bool PaysOnline, IReadOnlyList<string> OrderNumbers);

@@ -20,6 +20,13 @@ public sealed partial class MallPortalFactory(IReadOnlyDictionary<string, string
     public const string AdminPassword = "admin1234";
     public const string DemoPassword = "demo1234";
 
+    private static readonly string[] UnlimitedInTests =
+    [
+        "LoginPerIpPerMinute", "LoginPerAccountPerMinute", "CodesPerIpPerMinute", "CodesPerAccountPerMinute", "RegisterPerIpPerMinute",
+        "RegisterPerAccountPerMinute", "CheckoutPerIpPerMinute", "CheckoutPerAccountPerMinute", "PromotionClicksPerIpPerMinute",
+        "PromotionClicksPerAccountPerMinute", "ApiPerIpPerMinute", "ApiPerAccountPerMinute",
+    ];
+
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "mallportal-tests", Guid.NewGuid().ToString("N"));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -33,6 +40,12 @@ public sealed partial class MallPortalFactory(IReadOnlyDictionary<string, string
         builder.UseSetting("Notifications:DispatchIntervalSeconds", "1");
         // Parcels move only when a test pushes their next scan through the simulator.
         builder.UseSetting("Logistics:SimulatorStepSeconds", "86400");
+        // Every test client is one address and a handful of demo accounts acting faster than people do; the account-post
+        // limit stays at its default, and AbuseLimitTests sets the others low.
+        foreach (var limit in UnlimitedInTests)
+        {
+            builder.UseSetting("RateLimits:" + limit, "100000");
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

@@ -28,13 +28,9 @@ public sealed class ReviewService(IDbContextFactory<MallDbContext> contexts, IFi
         {
             throw new DomainException(string.Format(CoreText.TooManyReviewPhotos, ProductReview.MaxPhotos), "Photos");
         }
-        if (photos.Any(p => p.Length > MaxPhotoBytes))
-        {
-            throw new DomainException(string.Format(CoreText.ImageTooLarge, MaxPhotoBytes / 1024 / 1024), "Photos");
-        }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var (order, line) = await ReviewableAsync(db, actor, orderLineId, cancellationToken);
-        var jpegs = photos.Select(p => ImageCheck.ToJpeg(p, PhotoSize, "Photos")).ToList();
+        var jpegs = photos.Select(p => ImageCheck.ToJpeg(p, MaxPhotoBytes, PhotoSize, "Photos")).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
         var paths = jpegs.Select(_ => $"reviews/{line.ProductId}-{Guid.NewGuid():N}.jpg").ToList();
         var review = new ProductReview(line.Id, line.ProductId, order.ShopId, actor.UserId, line.SpecText, rating, text, paths, now);

@@ -21,11 +21,11 @@ internal sealed class AfterSaleEvidence
 
     public static AfterSaleEvidence Check(IReadOnlyList<byte[]> photos, DateTime now)
     {
-        if (photos.Count > AfterSale.MaxPhotos || photos.Any(p => p.Length > MaxPhotoBytes))
+        if (photos.Count > AfterSale.MaxPhotos)
         {
             throw new DomainException(string.Format(CoreText.AfterSalePhotosInvalid, AfterSale.MaxPhotos, MaxPhotoBytes / 1024 / 1024), "Photos");
         }
-        return new AfterSaleEvidence(photos.Select(p => ($"aftersales/{now:yyyyMM}/{Guid.NewGuid():N}.jpg", ImageCheck.ToJpeg(p, 1200, "Photos"))).ToList());
+        return new AfterSaleEvidence(photos.Select(p => ($"aftersales/{now:yyyyMM}/{Guid.NewGuid():N}.jpg", ImageCheck.ToJpeg(p, MaxPhotoBytes, 1200, "Photos"))).ToList());
     }
 
     public async Task SaveAsync(IFileStore files, CancellationToken cancellationToken)

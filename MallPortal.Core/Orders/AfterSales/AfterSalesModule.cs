@@ -18,6 +18,7 @@ public static class AfterSalesModule
         services.AddSingleton<AfterSaleTimerService>();
         services.AddSingleton<AfterSaleTalkService>();
         services.AddSingleton<AfterSaleQueries>();
+        services.AddSingleton<AfterSalePhotoService>();
         services.AddScoped<Seeding.IDemoSeeder, AfterSaleDemoSeeder>();
         return services;
     }

@@ -43,8 +43,7 @@ public static class DistributionEndpoints
             async (int id, int index, HttpContext context, DistributorApplicationService applications) =>
             {
                 var stream = await applications.OpenDocumentAsync(context.User.ToActor(), id, index, context.RequestAborted);
-                context.Response.Headers.CacheControl = "private, no-store";
-                return stream is null ? Results.NotFound() : Results.File(stream, "image/jpeg");
+                return FileEndpoints.PrivateFile(context, stream);
             }).RequireAuthorization(p => p.RequireRole(Roles.Admin));
         return endpoints;
     }

@@ -48,7 +48,7 @@ public static class OrderEndpoints
             try
             {
                 var input = new CheckoutInput(body.Lines.Select(l => new CheckoutLine(l.SkuId, l.Quantity)).ToList(), body.AddressId,
-                    body.PaymentMethod, body.IdempotencyKey);
+                    body.PaymentMethod, body.IdempotencyKey, ClientAddress: context.Connection.RemoteIpAddress?.ToString() ?? AbuseLimits.UnknownAddress);
                 var result = await checkout.PlaceOrderAsync(context.User.ToActor(), input, ct);
                 return Results.Ok(new { result.PaymentNumber, AmountFen = result.Amount.Fen, result.OrderNumbers });
             }
