@@ -147,6 +147,10 @@ public static class AccessMatrixTable
             with { Success = HttpStatusCode.NotFound },
         Get("/admin/merchant-applications/{id:int}/licence", Admin, _ => $"/admin/merchant-applications/{MissingId}/licence")
             with { Success = HttpStatusCode.NotFound },
+        // After-sale photos need a sign-in; which person sees which photo (the buyer, the shop, an admin) is
+        // UploadCorpusTests' check. The demo's cases carry no photo, so a signed-in party gets past the gate to a 404.
+        Get("/files/aftersales/{month}/{name}", SignedIn, _ => "/files/aftersales/202612/0123456789abcdef.jpg")
+            with { Success = HttpStatusCode.NotFound },
         Get("/analytics/export/orders", MerchantOrAdmin, _ => $"/analytics/export/orders?dim=Total&{Days}"), Get("/analytics/export/breakdown", MerchantOrAdmin, _ => $"/analytics/export/breakdown?dim=Category&{Days}"),
         Get("/analytics/export/trend", MerchantOrAdmin, _ => $"/analytics/export/trend?dim=Total&{Days}"), Get("/analytics/export/commission", MerchantOrAdmin, _ => $"/analytics/export/commission?dim=Total&{Days}"),
         Get("/analytics/export/distributors", MerchantOrAdmin, _ => $"/analytics/export/distributors?dim=Total&{Days}"), Get("/analytics/export/distributors/regions", MerchantOrAdmin, _ => $"/analytics/export/distributors/regions?dim=Total&{Days}"),
