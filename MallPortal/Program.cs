@@ -9,6 +9,11 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddMallPortal();
 
 var app = builder.Build();
+if (IntegrityCommand.IsRequested(args))
+{
+    Environment.ExitCode = await IntegrityCommand.RunAsync(app.Services);
+    return;
+}
 
 if (app.Configuration.GetValue("Web:ForwardedHeaders", true))
 {

@@ -5,8 +5,8 @@ namespace MallPortal.Core.Orders;
 
 /// <summary>
 /// The one way an order change is saved: the orders' recorded steps go, in one transaction, to every registered
-/// <see cref="IOrderStepHandler"/> (sales counts, attribution, commissions, settlement), then after the commit to the
-/// notifier and the handlers' live news, from the same record. No service calls a consequence by hand.
+/// <see cref="IOrderStepHandler"/> (sales counts, attribution, commissions, settlement) and the notifier's messages, then
+/// after the commit to the live updates and the handlers' live news, from the same record. No service calls a consequence by hand.
 /// </summary>
 public sealed class OrderSteps(IEnumerable<IOrderStepHandler> handlers, OrderNotifier notifier)
 {
@@ -46,6 +46,9 @@ public sealed class OrderSteps(IEnumerable<IOrderStepHandler> handlers, OrderNot
                 await handler.OnStepsAsync(db, steps, cancellationToken);
             }
             await OrderAccess.SaveAsync(db, cancellationToken);
+            // The messages commit with the change: a crash after the commit cannot lose them (issue 16).
+            await notifier.PrepareAsync(db, News(steps), cancellationToken);
+            await OrderAccess.SaveAsync(db, cancellationToken);
         }
         return steps;
     }
@@ -60,14 +63,16 @@ public sealed class OrderSteps(IEnumerable<IOrderStepHandler> handlers, OrderNot
         await PublishAsync(steps, cancellationToken);
     }
 
+    private static List<OrderNews> News(IReadOnlyList<OrderStep> steps) =>
+        steps.Select(s => new OrderNews(s.Order.Id, s.Kind, s.Detail, s.Refund?.GatewayState == RefundGatewayState.Processing)).ToList();
+
     private async Task PublishAsync(IReadOnlyList<OrderStep> steps, CancellationToken cancellationToken)
     {
         if (steps.Count == 0)
         {
             return;
         }
-        await notifier.AfterCommitAsync(steps.Select(s => new OrderNews(s.Order.Id, s.Kind, s.Detail,
-            s.Refund?.GatewayState == RefundGatewayState.Processing)).ToList(), cancellationToken);
+        await notifier.AfterCommitAsync(News(steps), cancellationToken);
         foreach (var handler in _handlers)
         {
             await handler.AfterCommitAsync(steps, cancellationToken);
