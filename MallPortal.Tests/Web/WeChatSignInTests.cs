@@ -59,7 +59,7 @@ public class WeChatSignInTests(AppFixture app) : IClassFixture<AppFixture>
     private static async Task<Uri> NextAsync(HttpClient client, string authorize)
     {
         var page = await client.GetStringAsync(authorize);
-        var href = System.Text.RegularExpressions.Regex.Match(page, "id=\"next\" href=\"([^\"]+)\"").Groups[1].Value;
+        var href = System.Text.RegularExpressions.Regex.Match(page, "data-auto-follow href=\"([^\"]+)\"").Groups[1].Value;
         return new Uri(System.Net.WebUtility.HtmlDecode(href));
     }
 }

@@ -69,11 +69,11 @@ public static class UnionPaySimulatorEndpoints
     /// <summary>What UnionPay does after payment: the browser posts the signed fields to frontUrl by itself.</summary>
     private static string PostBack(string url, IReadOnlyDictionary<string, string> fields) => Page($"""
         <p>正在返回商户……</p>
-        <form id="back" method="post" action="{Encode(url)}">
+        <form data-auto-submit method="post" action="{Encode(url)}">
           {string.Concat(fields.Select(f => $"""<input type="hidden" name="{Encode(f.Key)}" value="{Encode(f.Value)}">"""))}
           <button class="pay" data-testid="unionpay-back">返回商户</button>
         </form>
-        <script>document.getElementById('back').submit();</script>
+        <script src="/js/simulators/move-on.js"></script>
         """);
 
     private static IResult Html(string html, int status) => Results.Content(html, "text/html; charset=utf-8", statusCode: status);

@@ -28,7 +28,7 @@ public static class WeChatInAppSimulatorEndpoints
             var (redirect, error) = simulator.Authorize(query["appid"], query["redirect_uri"], query["response_type"], query["scope"], query["state"], user);
             // WeChat's page sends the browser on by script, so the #wechat_redirect fragment is left behind (an HTTP redirect would keep it).
             var content = redirect is not null
-                ? $"""<p>正在返回商户……</p><a id="next" href="{HtmlEncoder.Default.Encode(redirect)}">继续</a><script src="/js/simulators/wechat-redirect.js"></script>"""
+                ? $"""<p>正在返回商户……</p><a data-auto-follow href="{HtmlEncoder.Default.Encode(redirect)}">继续</a><script src="/js/simulators/move-on.js"></script>"""
                 : $"""<p class="error" data-testid="wechat-error">{HtmlEncoder.Default.Encode(error!)}</p>""";
             return Results.Content(SimulatorPages.Page("微信授权（模拟）", "#07c160", "微信网页授权（本地模拟）", content), "text/html; charset=utf-8",
                 statusCode: redirect is not null ? 200 : 400);
