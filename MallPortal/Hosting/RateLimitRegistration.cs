@@ -3,7 +3,6 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using MallPortal.Core.Common;
 using MallPortal.Resources;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace MallPortal.Hosting;
@@ -122,14 +121,10 @@ public static class RateLimitRegistration
         var (context, response) = (rejected.HttpContext, rejected.HttpContext.Response);
         var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
         response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Headers.Accept.ToString().Contains("application/json"))
+        if (ApiProblem.IsWanted(context.Request))
         {
-            var problem = new ProblemDetails
-            {
-                Status = StatusCodes.Status429TooManyRequests, Title = UiText.TooManyRequestsTitle, Detail = UiText.TooManyRequestsText,
-                Type = "https://tools.ietf.org/html/rfc6585#section-4",
-            };
-            await response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", cancellationToken);
+            await ApiProblem.WriteAsync(response, StatusCodes.Status429TooManyRequests, UiText.TooManyRequestsTitle, UiText.TooManyRequestsText,
+                "https://tools.ietf.org/html/rfc6585#section-4", cancellationToken);
             return;
         }
         response.ContentType = "text/html; charset=utf-8";

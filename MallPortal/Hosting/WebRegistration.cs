@@ -107,12 +107,11 @@ public static class WebRegistration
 
     private static Task JsonOrRedirectAsync(RedirectContext<CookieAuthenticationOptions> context, int status, string title)
     {
-        if (!context.Request.Path.StartsWithSegments("/api"))
+        if (!ApiProblem.IsWanted(context.Request))
         {
             context.Response.Redirect(context.RedirectUri);
             return Task.CompletedTask;
         }
-        context.Response.StatusCode = status;
-        return context.Response.WriteAsJsonAsync(new { title, status }, (JsonSerializerOptions?)null, "application/problem+json");
+        return ApiProblem.WriteAsync(context.Response, status, title);
     }
 }
