@@ -23,7 +23,8 @@ public sealed class SecurityHeaders
     private readonly string _formTargets;
     private readonly string _stripe;
     private readonly bool _enabled;
-    private readonly ConcurrentDictionary<ImportMapDefinition, string> _importMapHashes = new();
+    // A handful of (import map, charts) kinds in a site, so each policy is built once and kept.
+    private readonly ConcurrentDictionary<(ImportMapDefinition? Map, bool Charts), string> _policies = new();
 
     public SecurityHeaders(IConfiguration config, IOptions<AlipayOptions> alipay, IOptions<UnionPayOptions> unionPay,
         IOptions<StripeOptions> stripe)
@@ -50,10 +51,14 @@ public sealed class SecurityHeaders
         {
             return null;
         }
-        var importMap = endpoint?.Metadata.GetMetadata<ImportMapDefinition>() is { } map
-            ? " '" + _importMapHashes.GetOrAdd(map, Hash) + "'"
-            : "";
-        var eval = endpoint?.Metadata.GetMetadata<DrawsChartsAttribute>() is null ? "" : " 'unsafe-eval'";
+        var kind = (endpoint?.Metadata.GetMetadata<ImportMapDefinition>(), endpoint?.Metadata.GetMetadata<DrawsChartsAttribute>() is not null);
+        return _policies.GetOrAdd(kind, Build);
+    }
+
+    private string Build((ImportMapDefinition? Map, bool Charts) kind)
+    {
+        var importMap = kind.Map is { } map ? " '" + Hash(map) + "'" : "";
+        var eval = kind.Charts ? " 'unsafe-eval'" : "";
         var stripeScript = _stripe.Length > 0 ? " " + _stripe : "";
         var stripeFrames = _stripe.Length > 0 ? " " + _stripe + " https://hooks.stripe.com" : "";
         var stripeApi = _stripe.Length > 0 ? " https://api.stripe.com" : "";
