@@ -30,6 +30,7 @@ public static class DatabaseRegistration
         services.AddSingleton(new DatabaseInfo(provider));
         services.AddSingleton<WriteGate>();
         services.AddScoped<DatabaseMigrator>();
+        services.AddSingleton<IntegrityReview>();
         return services;
     }
 }

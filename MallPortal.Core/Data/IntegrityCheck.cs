@@ -1,3 +1,4 @@
+using System.Globalization;
 using MallPortal.Core.Analytics.History;
 using MallPortal.Core.Distribution.Commissions;
 using MallPortal.Core.Inventory;
@@ -5,6 +6,7 @@ using MallPortal.Core.Notifications;
 using MallPortal.Core.Orders;
 using MallPortal.Core.Orders.Payments;
 using MallPortal.Core.Orders.Settlement;
+using MallPortal.Core.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace MallPortal.Core.Data;
@@ -43,8 +45,8 @@ public static class IntegrityCheck
             LedgerOnHand = db.StockMovements.Where(m => m.SkuId == s.SkuId).Sum(m => m.OnHandChange),
             LedgerReserved = db.StockMovements.Where(m => m.SkuId == s.SkuId).Sum(m => m.ReservedChange),
         }).Where(s => s.OnHand != s.LedgerOnHand || s.Reserved != s.LedgerReserved).ToListAsync(cancellationToken);
-        found.AddRange(items.Select(s => new IntegrityViolation(IntegrityRule.StockLedger, $"SKU {s.SkuId}",
-            $"on hand {s.OnHand} / reserved {s.Reserved}, ledger says {s.LedgerOnHand} / {s.LedgerReserved}")));
+        found.AddRange(items.Select(s => new IntegrityViolation(IntegrityRule.StockLedger, Text(CoreText.IcSubjectSku, s.SkuId),
+            Text(CoreText.IcStock, s.OnHand, s.Reserved, s.LedgerOnHand, s.LedgerReserved))));
     }
 
     /// <summary>
@@ -71,11 +73,15 @@ public static class IntegrityCheck
             var (reserved, held) = moved.TryGetValue((order.Number, line.SkuId), out var m) ? (m.Reserved, m.Held) : (0, 0);
             if (reserved != line.Quantity)
             {
-                found.Add(new(IntegrityRule.Reservation, $"order {order.Number}", $"SKU {line.SkuId}: ordered {line.Quantity}, reserved {reserved}"));
+                found.Add(new(IntegrityRule.Reservation, OrderSubject(order.Number), Text(CoreText.IcReserved, line.SkuId, line.Quantity, reserved)));
             }
-            else if (order.Status == OrderStatus.PendingPayment && held != line.Quantity || order.Status == OrderStatus.Cancelled && held != 0)
+            else if (order.Status == OrderStatus.PendingPayment && held != line.Quantity)
             {
-                found.Add(new(IntegrityRule.Reservation, $"order {order.Number}", $"SKU {line.SkuId}: {order.Status} but still holds {held} of {line.Quantity}"));
+                found.Add(new(IntegrityRule.Reservation, OrderSubject(order.Number), Text(CoreText.IcUnpaidHolds, line.SkuId, line.Quantity, held)));
+            }
+            else if (order.Status == OrderStatus.Cancelled && held != 0)
+            {
+                found.Add(new(IntegrityRule.Reservation, OrderSubject(order.Number), Text(CoreText.IcCancelledHolds, line.SkuId, held)));
             }
         }
     }
@@ -91,20 +97,20 @@ public static class IntegrityCheck
         var payCounts = await db.Set<OrderEvent>().AsNoTracking().Where(e => e.Kind == OrderEventKind.Pay)
             .GroupBy(e => e.OrderId).Select(g => new { g.Key, Count = g.Count() }).Where(g => g.Count > 1).ToListAsync(cancellationToken);
         var numbers = orders.ToDictionary(o => o.Id, o => o.Number);
-        found.AddRange(payCounts.Select(p => new IntegrityViolation(IntegrityRule.Payment, $"order {numbers[p.Key]}", $"paid {p.Count} times")));
+        found.AddRange(payCounts.Select(p => new IntegrityViolation(IntegrityRule.Payment, OrderSubject(numbers[p.Key]), Text(CoreText.IcPaidTimes, p.Count))));
         foreach (var order in orders.Where(o => !CashOnDeliveryGateway.Is(o.PaymentMethod)))
         {
             if (order.PaidAt is not null && order.PaymentStatus != PaymentStatus.Paid)
             {
-                found.Add(new(IntegrityRule.Payment, $"order {order.Number}", $"paid, but payment {order.PaymentNumber} is {order.PaymentStatus}"));
+                found.Add(new(IntegrityRule.Payment, OrderSubject(order.Number), Text(CoreText.IcPaidButPayment, order.PaymentNumber, order.PaymentStatus)));
             }
             else if (order.PaymentStatus == PaymentStatus.Paid && order.Status == OrderStatus.PendingPayment)
             {
-                found.Add(new(IntegrityRule.Payment, $"order {order.Number}", $"payment {order.PaymentNumber} is paid, the order is not"));
+                found.Add(new(IntegrityRule.Payment, OrderSubject(order.Number), Text(CoreText.IcPaymentPaidOrderNot, order.PaymentNumber)));
             }
             if (order.PaymentStatus == PaymentStatus.Paid && !order.Generated && !evidenced.Contains(order.PaymentNumber))
             {
-                found.Add(new(IntegrityRule.Payment, $"order {order.Number}", $"payment {order.PaymentNumber} is paid without an accepted gateway event"));
+                found.Add(new(IntegrityRule.Payment, OrderSubject(order.Number), Text(CoreText.IcNoGatewayEvent, order.PaymentNumber)));
             }
         }
     }
@@ -124,11 +130,11 @@ public static class IntegrityCheck
             var (booked, most) = entries.GetValueOrDefault(order.Id);
             if (most > 1)
             {
-                found.Add(new(IntegrityRule.Receivable, $"order {order.Number}", $"a line's sale is booked {most} times"));
+                found.Add(new(IntegrityRule.Receivable, OrderSubject(order.Number), Text(CoreText.IcSaleBookedTwice, most)));
             }
             else if (order.PaidAt is not null && (!settled.Contains(order.Id) || booked != lines.GetValueOrDefault(order.Id)))
             {
-                found.Add(new(IntegrityRule.Receivable, $"order {order.Number}", $"paid, but {booked} of {lines.GetValueOrDefault(order.Id)} lines are booked"));
+                found.Add(new(IntegrityRule.Receivable, OrderSubject(order.Number), Text(CoreText.IcLinesBooked, booked, lines.GetValueOrDefault(order.Id))));
             }
         }
     }
@@ -142,9 +148,9 @@ public static class IntegrityCheck
             Order = db.Orders.Where(o => o.Id == c.OrderId).Select(o => new { o.Number, o.PaidAt }).Single(),
             Accrued = db.CommissionEntries.Count(e => e.CommissionId == c.Id && e.Kind == CommissionEntryKind.Accrued),
         }).Where(c => c.Accrued != 1 || c.Order.PaidAt == null).ToListAsync(cancellationToken);
-        found.AddRange(commissions.Select(c => new IntegrityViolation(IntegrityRule.Commission, $"order {c.Order.Number}",
-            c.Order.PaidAt is null ? $"commission {c.Id} on an unpaid order"
-                : $"line {c.OrderLineId}, distributor {c.DistributorId}, level {c.Level} accrued {c.Accrued} times")));
+        found.AddRange(commissions.Select(c => new IntegrityViolation(IntegrityRule.Commission, OrderSubject(c.Order.Number),
+            c.Order.PaidAt is null ? Text(CoreText.IcCommissionUnpaid, c.Id)
+                : Text(CoreText.IcCommissionAccrued, c.OrderLineId, c.DistributorId, c.Level, c.Accrued))));
         var moves = await db.CommissionEntries.AsNoTracking().GroupBy(e => new { e.DistributorId, e.From, e.To })
             .Select(g => new { g.Key.DistributorId, g.Key.From, g.Key.To, Fen = g.Sum(e => e.AmountFen) }).ToListAsync(cancellationToken);
         var balances = await db.Distributors.AsNoTracking()
@@ -158,11 +164,24 @@ public static class IntegrityCheck
             {
                 if (Sum(bucket) != stored)
                 {
-                    found.Add(new(IntegrityRule.Commission, $"distributor {d.Id}", $"{bucket} balance {stored}, entries say {Sum(bucket)}"));
+                    found.Add(new(IntegrityRule.Commission, Text(CoreText.IcSubjectDistributor, d.Id), Text(CoreText.IcBalance, BucketName(bucket), stored, Sum(bucket))));
                 }
             }
         }
     }
+    internal static string OrderSubject(string number) => Text(CoreText.IcSubjectOrder, number);
+
+    /// <summary>A finding in the reader's language (Chinese unless the culture is English), numbers without separators.</summary>
+    internal static string Text(string format, params object?[] values) => string.Format(CultureInfo.InvariantCulture, format, values);
+
+    private static string BucketName(CommissionBucket bucket) => bucket switch
+    {
+        CommissionBucket.Estimated => CoreText.IcBucketEstimated,
+        CommissionBucket.Frozen => CoreText.IcBucketFrozen,
+        CommissionBucket.Withdrawable => CoreText.IcBucketWithdrawable,
+        CommissionBucket.Withdrawing => CoreText.IcBucketWithdrawing,
+        _ => CoreText.IcBucketWithdrawn,
+    };
 }
 
 /// <summary>What a rule found wrong: which rule, about what (an order number, a SKU, a distributor) and how.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MallPortal.Core.Notifications;
 using MallPortal.Core.Orders.Payments;
+using MallPortal.Core.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace MallPortal.Core.Data;
@@ -33,28 +34,28 @@ internal static class IntegrityMessages
             {
                 if (count != wanted)
                 {
-                    found.Add(new(IntegrityRule.Message, $"order {order.Number}", $"{what}: {count} in the inbox, {wanted} expected"));
+                    found.Add(new(IntegrityRule.Message, IntegrityCheck.OrderSubject(order.Number), IntegrityCheck.Text(CoreText.IcInboxCount, what, count, wanted)));
                 }
             }
-            Expect("buyer's order placed", Count(order.BuyerUserId, buyerLink, cod ? NotificationTemplates.OrderPlacedCod : NotificationTemplates.OrderPlaced), 1);
+            Expect(CoreText.IcMsgPlaced, Count(order.BuyerUserId, buyerLink, cod ? NotificationTemplates.OrderPlacedCod : NotificationTemplates.OrderPlaced), 1);
             if (!cod && order.PaidAt is not null)
             {
-                Expect("buyer's order paid", Count(order.BuyerUserId, buyerLink, NotificationTemplates.OrderPaid)
+                Expect(CoreText.IcMsgPaid, Count(order.BuyerUserId, buyerLink, NotificationTemplates.OrderPaid)
                     + Count(order.BuyerUserId, buyerLink, NotificationTemplates.PaymentHeld), 1);
             }
             var merchant = Count(order.OwnerUserId, shopLink, NotificationTemplates.MerchantNewOrder);
             if (cod || order.PaidAt is not null && !reviewed.Contains(order.PaymentId))
             {
-                Expect("merchant's new order", merchant, 1);
+                Expect(CoreText.IcMsgMerchant, merchant, 1);
                 if (merchant == 1 && wantsSms.Contains(order.OwnerUserId) && sms.GetValueOrDefault((order.OwnerUserId, order.Number)) != 1)
                 {
-                    found.Add(new(IntegrityRule.Message, $"order {order.Number}",
-                        $"merchant's new order: {sms.GetValueOrDefault((order.OwnerUserId, order.Number))} SMS in the outbox, 1 expected"));
+                    found.Add(new(IntegrityRule.Message, IntegrityCheck.OrderSubject(order.Number),
+                        IntegrityCheck.Text(CoreText.IcSmsCount, CoreText.IcMsgMerchant, sms.GetValueOrDefault((order.OwnerUserId, order.Number)))));
                 }
             }
             else if (merchant > 1)
             {
-                Expect("merchant's new order", merchant, 1);
+                Expect(CoreText.IcMsgMerchant, merchant, 1);
             }
         }
     }

@@ -1,8 +1,11 @@
+using MallPortal.Core.Common;
 using MallPortal.Core.Data;
 using MallPortal.Core.Orders;
 using MallPortal.Core.Orders.Payments;
 using MallPortal.Tests.Orders;
+using MallPortal.Core.Resources;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MallPortal.Tests.Data;
 
@@ -90,6 +93,36 @@ public class IntegrityCheckTests
 
         Assert.NotEmpty(violations);
         Assert.All(violations, v => Assert.Equal(rule, v.Rule));
+    }
+
+    [Fact]
+    public async Task The_admin_runs_it_from_the_back_office_in_Chinese_and_nobody_else_may()
+    {
+        await using var kit = await OrderTestKit.CreateAsync(DatabaseProvider.Sqlite);
+        var (_, _, skuId) = await PlaceAndPayAsync(kit);
+        var review = kit.Get<IntegrityReview>();
+
+        foreach (var other in new[] { await kit.ConsumerAsync(), await kit.MerchantAsync() })
+        {
+            var refused = await Assert.ThrowsAsync<DomainException>(() => review.RunAsync(other));
+            Assert.Equal(CoreText.NotAllowed, refused.Message);
+        }
+        var clean = await review.RunAsync(await kit.AdminAsync());
+        Assert.True(clean.Passed);
+        Assert.Equal(Enum.GetValues<IntegrityRule>().Length, clean.ByRule.Count);
+        Assert.Equal(await kit.Db.InScopeAsync(s => s.GetRequiredService<MallDbContext>().Orders.CountAsync()), clean.Orders);
+
+        await using (var db = await kit.Db.ContextAsync())
+        {
+            await db.StockItems.Where(s => s.SkuId == skuId).ExecuteUpdateAsync(u => u.SetProperty(s => s.OnHand, s => s.OnHand + 2));
+        }
+        var broken = await review.RunAsync(await kit.AdminAsync());
+
+        var found = Assert.Single(broken.Violations);
+        Assert.Equal((IntegrityRule.StockLedger, $"SKU {skuId}"), (found.Rule, found.Subject));
+        Assert.Matches(@"^现有 \d+ / 占用 \d+，流水合计 \d+ / \d+$", found.Detail);
+        Assert.Equal(1, broken.ByRule.Single(r => r.Rule == IntegrityRule.StockLedger).Found);
+        Assert.Equal("库存与流水", IntegrityReport.RuleName(found.Rule));
     }
 
     /// <summary>An unpaid order and a paid one, a unit each of one SKU (the paid one's merchant takes order SMS by default).</summary>
