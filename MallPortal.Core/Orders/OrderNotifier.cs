@@ -15,11 +15,16 @@ namespace MallPortal.Core.Orders;
 public sealed class OrderNotifier(IDbContextFactory<MallDbContext> contexts, NotificationService notifications, ILiveUpdates live,
     IOptions<OrderOptions> options)
 {
+    /// <summary>
+    /// Whether a step has messages of its own to write: placing an order tells nobody here, the checkout's messages are
+    /// saved with its orders (CheckoutNotices).
+    /// </summary>
+    public static bool Tells(OrderEventKind kind) => kind is not (OrderEventKind.Placed or OrderEventKind.ChooseCashOnDelivery);
+
     /// <summary>Inside the change's transaction, after its rows are saved: each step's messages, added to <paramref name="db"/>.</summary>
     public async Task PrepareAsync(MallDbContext db, IReadOnlyList<OrderNews> news, CancellationToken cancellationToken = default)
     {
-        // Placing an order tells nobody here: the checkout's messages are saved with its orders (CheckoutNotices).
-        foreach (var item in news.Where(n => n.Kind is not (OrderEventKind.Placed or OrderEventKind.ChooseCashOnDelivery)))
+        foreach (var item in news.Where(n => Tells(n.Kind)))
         {
             var o = await FactsAsync(db, item.OrderId, cancellationToken);
             foreach (var (userId, template, link, values) in await MessagesAsync(db, o, item, news, cancellationToken))

@@ -1,5 +1,6 @@
 using MallPortal.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace MallPortal.Core.Orders;
 
@@ -8,8 +9,10 @@ namespace MallPortal.Core.Orders;
 /// <see cref="IOrderStepHandler"/> (sales counts, attribution, commissions, settlement) and the notifier's messages, then
 /// after the commit to the live updates and the handlers' live news, from the same record. No service calls a consequence by hand.
 /// </summary>
-public sealed class OrderSteps(IEnumerable<IOrderStepHandler> handlers, OrderNotifier notifier)
+public sealed class OrderSteps(IEnumerable<IOrderStepHandler> handlers, OrderNotifier notifier, ILogger<OrderSteps> logger)
 {
+    private const string MessagesSavepoint = "order-messages";
+
     private readonly IReadOnlyList<IOrderStepHandler> _handlers = handlers.ToList();
 
     /// <summary>
@@ -46,11 +49,41 @@ public sealed class OrderSteps(IEnumerable<IOrderStepHandler> handlers, OrderNot
                 await handler.OnStepsAsync(db, steps, cancellationToken);
             }
             await OrderAccess.SaveAsync(db, cancellationToken);
-            // The messages commit with the change: a crash after the commit cannot lose them (issue 16).
+            await SaveMessagesAsync(db, steps, cancellationToken);
+        }
+        return steps;
+    }
+
+    /// <summary>
+    /// The steps' messages commit with the change, so a crash after the commit cannot lose them (issue 16); they are
+    /// written under a savepoint, so messages that cannot be written never undo the change (decision 0004): they are
+    /// logged and left out, and the step commits.
+    /// </summary>
+    private async Task SaveMessagesAsync(MallDbContext db, IReadOnlyList<OrderStep> steps, CancellationToken cancellationToken)
+    {
+        if (!steps.Any(s => OrderNotifier.Tells(s.Kind)))
+        {
+            return;
+        }
+        var transaction = db.Database.CurrentTransaction!;
+        await transaction.CreateSavepointAsync(MessagesSavepoint, cancellationToken);
+        try
+        {
             await notifier.PrepareAsync(db, News(steps), cancellationToken);
             await OrderAccess.SaveAsync(db, cancellationToken);
         }
-        return steps;
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await transaction.RollbackToSavepointAsync(MessagesSavepoint, cancellationToken);
+            // Everything the step itself added is saved by now; what is still to be added is the messages.
+            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList())
+            {
+                entry.State = EntityState.Detached;
+            }
+            logger.LogError(ex, "The messages of order steps {Steps} could not be written; the steps commit without them",
+                string.Join(", ", steps.Select(s => $"{s.Order.Number}:{s.Kind}")));
+        }
+        await transaction.ReleaseSavepointAsync(MessagesSavepoint, cancellationToken);
     }
 
     /// <summary>The second half: the steps are settled on their orders, then the news goes out (best effort).</summary>

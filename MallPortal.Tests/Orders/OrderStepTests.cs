@@ -1,9 +1,11 @@
+using System.Data.Common;
 using MallPortal.Core.Common;
 using MallPortal.Core.Data;
 using MallPortal.Core.Orders;
 using MallPortal.Core.Orders.Payments;
 using MallPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MallPortal.Tests.Orders;
@@ -96,6 +98,53 @@ public sealed class OrderStepTests
     }
 
     /// <summary>Records what it is handed; told to, it fails inside the transaction like a broken handler would.</summary>
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Messages_the_database_refuses_never_undo_the_payment(DatabaseProvider provider)
+    {
+        var refuser = new MessageRefuser();
+        await using var kit = await OrderTestKit.CreateAsync(provider, configure: s =>
+        {
+            s.ConfigureDbContext<SqliteMallDbContext>(o => o.AddInterceptors(refuser));
+            s.ConfigureDbContext<PostgresMallDbContext>(o => o.AddInterceptors(refuser));
+        });
+        var (buyer, address) = await kit.BuyerAsync();
+        var sku = await kit.SkuAsync(available: 5);
+        var placed = await kit.PlaceAsync(buyer, address, [new CheckoutLine(sku.SkuId, 1)]);
+        var number = Assert.Single(placed.OrderNumbers);
+        var link = $"/account/orders/{number}";
+        var before = await kit.QueryAsync(c => c.Notifications.CountAsync(n => n.Link == link));
+        refuser.Armed = true;
+
+        Assert.True((await kit.NotifyAsync(kit.PaidNotice(placed.PaymentNumber, placed.Amount))).Accepted);
+
+        Assert.True(refuser.Refused > 0, "the database refused no message");
+        var order = await kit.OrderAsync(number);
+        Assert.Equal((OrderStatus.PendingShipment, PaymentStatus.Paid), (order.Status, order.Payment.Status));
+        Assert.Equal(before, await kit.QueryAsync(c => c.Notifications.CountAsync(n => n.Link == link)));
+        await using var db = await kit.Db.ContextAsync();
+        // The payment, its receivable and its stock are whole; only the messages are missing, and the check says so.
+        Assert.All(await IntegrityCheck.RunAsync(db), v => Assert.Equal(IntegrityRule.Message, v.Rule));
+        Assert.Contains(await IntegrityCheck.RunAsync(db), v => v.Subject.Contains(number));
+    }
+
+    /// <summary>Turns the insert of an inbox row into a statement the database refuses (on PostgreSQL this aborts the transaction).</summary>
+    private sealed class MessageRefuser : DbCommandInterceptor
+    {
+        public volatile bool Armed;
+        public int Refused;
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (Armed && command.CommandText.Contains("INSERT INTO \"Notifications\"", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref Refused);
+                command.CommandText = "SELECT * FROM \"NoSuchTable\"";
+            }
+            return ValueTask.FromResult(result);
+        }
+    }
+
     private sealed class ProbeHandler : IOrderStepHandler
     {
         private bool _recording;
