@@ -54,6 +54,68 @@ public class AccessMatrixCircuitTests(BrowserFixture browser)
         await ExpectNotFoundAsync(page, "订单不存在", [a.PromotedTitleA]);
     }
 
+    /// <summary>
+    /// Every page row of the matrix that owner B must see as "not found" (pay, payment result, review, product edit ...),
+    /// walked in one circuit: owner A's address, then one naming nothing; neither shows A's data, both say "not found".
+    /// </summary>
+    [BrowserFact]
+    public async Task Each_party_B_walks_every_page_of_owner_A_in_its_circuit_and_sees_none_of_it()
+    {
+        var a = await AccessMatrixResources.FindAsync(browser.Factory.Services, withStocktakes: false);
+        var failures = new List<string>();
+        var walked = 0;
+        foreach (var (party, home, ready) in new[]
+                 {
+                     (Party.ConsumerB, $"/account/orders/{a.OrderB}", "order"), (Party.MerchantB, $"/merchant/orders/{a.ShopOrderB}", "order"),
+                     (Party.DistributorB, $"/distributor/orders/{a.PromotedOrderB}", "order"),
+                 })
+        {
+            var page = await SignInAsync(party, home, ready);
+            // No stocktake is opened in the shared shop here (the HTTP matrix checks that row on its own copy of the demo).
+            foreach (var row in AccessMatrixTable.Rows.Where(r => r is { Method: AccessMatrixRoutes.Page, Api: false, IsResource: true }
+                         && AccessMatrixExpectations.Expected(r, party) == Outcome.NotFound && !r.Pattern.StartsWith("/merchant/stocktakes/")))
+            {
+                foreach (var address in new[] { row.Address(a), row.Missing!(a) })
+                {
+                    walked++;
+                    if (await SeenAsync(page, address, row.NotFoundText, row.Secrets(a)) is { } failure)
+                    {
+                        failures.Add($"{party} {address}: {failure}");
+                    }
+                }
+            }
+        }
+
+        Assert.True(walked >= 20, $"only {walked} addresses walked");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private static async Task<string?> SeenAsync(IPage page, string address, string? notFound, string[] secrets)
+    {
+        await page.WaitForInteractiveAsync();
+        await page.EvaluateAsync("address => Blazor.navigateTo(address)", address);
+        try
+        {
+            if (notFound is not null)
+            {
+                await Assertions.Expect(page.GetByText(notFound).First).ToBeVisibleAsync();
+            }
+            else
+            {
+                // The page decides by itself (a redirect, an empty state): give it the time a person would.
+                await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+                await page.WaitForTimeoutAsync(1000);
+            }
+        }
+        catch (PlaywrightException)
+        {
+            return $"\"{notFound}\" not shown";
+        }
+        var body = await page.Locator("body").InnerTextAsync();
+        var leaked = secrets.Where(body.Contains).ToList();
+        return leaked.Count == 0 ? null : "shows " + string.Join(", ", leaked);
+    }
+
     private async Task<IPage> SignInAsync(Party party, string ownPage, string ready)
     {
         var page = await browser.NewPageAsync();
