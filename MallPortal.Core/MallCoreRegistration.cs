@@ -25,6 +25,7 @@ public static class MallCoreRegistration
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<DemoSite>();
         services.Configure<AbuseLimitOptions>(configuration.GetSection(AbuseLimitOptions.Section));
+        services.TryAddSingleton<IAbuseWindows, InProcessAbuseWindows>();
         services.AddSingleton<AbuseLimits>();
         services.AddFileStore(configuration, dataFolder);
         services.AddAccounts(configuration);

@@ -30,7 +30,7 @@ public sealed class CheckoutService(IDbContextFactory<MallDbContext> contexts, P
         // limits; the demo shopper places its orders without one.
         if (input.ClientAddress is not null)
         {
-            limits.EnsureCheckout(actor.UserId, input.ClientAddress);
+            await limits.EnsureCheckoutAsync(actor.UserId, input.ClientAddress, cancellationToken);
         }
         try
         {

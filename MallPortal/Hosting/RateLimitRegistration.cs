@@ -11,6 +11,7 @@ namespace MallPortal.Hosting;
 /// Attempts a minute (<c>RateLimits:*</c>, <see cref="AbuseLimitOptions"/>) per client address and per account for login,
 /// code sending, registration, /r/ promotion clicks and the JSON API; beyond either, HTTP 429 with Retry-After, a Chinese
 /// page or, for JSON, a problem document. Checkout inside the live page is limited in Core (<see cref="AbuseLimits"/>).
+/// Both count in the same windows (<see cref="IAbuseWindows"/>): per instance, or in Redis when scaled out.
 /// </summary>
 public static class RateLimitRegistration
 {
@@ -25,19 +26,21 @@ public static class RateLimitRegistration
     public static IServiceCollection AddMallRateLimits(this IServiceCollection services, IConfiguration config)
     {
         var limits = config.GetSection(AbuseLimitOptions.Section).Get<AbuseLimitOptions>() ?? new AbuseLimitOptions();
-        services.AddRateLimiter(o =>
+        services.AddRateLimiter(_ => { });
+        // The windows are counted where IAbuseWindows says: in this process, or in Redis shared by every instance.
+        services.AddOptions<RateLimiterOptions>().Configure<IAbuseWindows>((o, windows) =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = RejectAsync;
             o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 PartitionedRateLimiter.Create<HttpContext, string>(context => IsAccountPost(context)
-                    ? RateLimitPartition.GetFixedWindowLimiter("account-posts/" + AddressOf(context), _ => PerMinute(limits.AccountPostsPerMinute))
+                    ? windows.For("account-posts/" + AddressOf(context), limits.AccountPostsPerMinute)
                     : RateLimitPartition.GetNoLimiter("")),
                 PartitionedRateLimiter.Create<HttpContext, string>(context => ActionOf(context, limits) is { } action
-                    ? RateLimitPartition.GetFixedWindowLimiter($"{action.Name}/ip/{AddressOf(context)}", _ => PerMinute(action.PerIp))
+                    ? windows.For($"{action.Name}/ip/{AddressOf(context)}", action.PerIp)
                     : RateLimitPartition.GetNoLimiter("")),
                 PartitionedRateLimiter.Create<HttpContext, string>(context => ActionOf(context, limits) is { Account: { } account } action
-                    ? RateLimitPartition.GetFixedWindowLimiter($"{action.Name}/account/{account}", _ => PerMinute(action.PerAccount))
+                    ? windows.For($"{action.Name}/account/{account}", action.PerAccount)
                     : RateLimitPartition.GetNoLimiter("")));
         });
         return services;
@@ -113,13 +116,12 @@ public static class RateLimitRegistration
 
     private static string AddressOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    private static FixedWindowRateLimiterOptions PerMinute(int permits) =>
-        new() { PermitLimit = Math.Max(1, permits), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 };
-
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var (context, response) = (rejected.HttpContext, rejected.HttpContext.Response);
-        var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+        // A window shared through Redis tells no time; the window is a minute at most.
+        var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) && retryAfter > TimeSpan.Zero
+            ? retryAfter : TimeSpan.FromMinutes(1);
         response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         if (ApiProblem.IsWanted(context.Request))
         {

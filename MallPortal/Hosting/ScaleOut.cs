@@ -1,4 +1,5 @@
 using System.Text;
+using System.Threading.RateLimiting;
 using HealthChecks.Redis;
 using MallPortal.Core.Common;
 using MallPortal.Core.Data;
@@ -6,14 +7,15 @@ using MallPortal.Features.Live;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using RedisRateLimiting;
 using StackExchange.Redis;
 
 namespace MallPortal.Hosting;
 
 /// <summary>
 /// How this instance shares what several instances must share. One server needs nothing: live updates in process,
-/// data-protection keys under the data folder, jobs in memory. With <c>ConnectionStrings:Redis</c> live updates and the
-/// keys go through Redis; with <c>Jobs:Clustered</c> (default: on when the database is PostgreSQL and Redis is set)
+/// data-protection keys under the data folder, jobs in memory. With <c>ConnectionStrings:Redis</c> live updates, the
+/// keys and the abuse limits' windows go through Redis; with <c>Jobs:Clustered</c> (default: on when the database is PostgreSQL and Redis is set)
 /// Quartz keeps its jobs in PostgreSQL and each firing runs on one instance only.
 /// </summary>
 public sealed record ScaleOutSettings(string? Redis, bool ClusteredJobs, string ChannelPrefix)
@@ -58,6 +60,7 @@ public static class ScaleOutRegistration
         services.AddSingleton<ILiveUpdates>(sp => sp.GetRequiredService<RedisLiveUpdates>());
         services.AddHostedService(sp => sp.GetRequiredService<RedisLiveUpdates>());
         services.AddHealthChecks().AddRedis(_ => redis, "redis");
+        services.AddSingleton<IAbuseWindows>(new RedisAbuseWindows(redis, settings.ChannelPrefix));
         return services;
     }
 
@@ -79,4 +82,19 @@ public static class ScaleOutRegistration
         });
         return endpoints;
     }
+}
+
+/// <summary>
+/// The abuse limits' windows in Redis (RedisRateLimiting's fixed window), shared by every instance: 20 logins a minute
+/// from one address stay 20 however many instances the proxy spreads them over.
+/// </summary>
+public sealed class RedisAbuseWindows(IConnectionMultiplexer redis, string prefix) : IAbuseWindows
+{
+    public RateLimitPartition<string> For(string key, int permitsPerMinute) =>
+        RedisRateLimitPartition.GetFixedWindowRateLimiter($"{prefix}:limits:{key}", _ => new RedisFixedWindowRateLimiterOptions
+        {
+            ConnectionMultiplexerFactory = () => redis,
+            PermitLimit = Math.Max(1, permitsPerMinute),
+            Window = TimeSpan.FromMinutes(1),
+        });
 }
