@@ -44,6 +44,22 @@ public class LogisticsPushTests
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task One_parcel_subscribed_several_times_at_once_is_followed_once_and_every_answer_accepts_it(DatabaseProvider provider)
+    {
+        await using var kit = await OrderTestKit.CreateAsync(provider);
+        var simulator = kit.Get<TrackingSimulator>();
+        var param = JsonSerializer.Serialize(new SubscribeParam("shunfeng", "SF7300000000001", LogisticsOptions.SimulatorKey, "广东省深圳市南山区",
+            new SubscribeParameters("http://127.0.0.1/logistics/kuaidi100/1", "salt", "1", "1234")), Kuaidi100Protocol.Json);
+
+        // Shipping and the retry job can subscribe one new parcel at the same moment; the second is a repeat, not a failure.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => simulator.SubscribeAsync("json", param))));
+
+        Assert.All(answers, a => Assert.True(Kuaidi100Client.IsAccepted(a), $"{a.ReturnCode} {a.Message}"));
+        Assert.Equal(1, answers.Count(a => a.ReturnCode == "200"));
+        Assert.Equal(1, await kit.QueryAsync(c => c.SimulatedParcels.CountAsync(p => p.Number == "SF7300000000001")));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task A_forged_push_is_refused_a_repeat_absorbed_and_late_old_news_placed_by_time(DatabaseProvider provider)
     {
         await using var kit = await OrderTestKit.CreateAsync(provider);

@@ -46,7 +46,20 @@ public sealed class TrackingSimulator(IDbContextFactory<MallDbContext> contexts,
         var now = clock.GetUtcNow().UtcDateTime;
         db.SimulatedParcels.Add(new SimulatedParcel(request.Company, request.Number, request.Parameters!.Callbackurl, request.Parameters.Salt ?? "",
             request.To ?? "", now + Step));
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same parcel subscribed twice at once (shipping and the retry job): the provider answers the second as a repeat.
+            await using var again = await contexts.CreateDbContextAsync(cancellationToken);
+            if (!await again.SimulatedParcels.AnyAsync(p => p.Company == request.Company && p.Number == request.Number, cancellationToken))
+            {
+                throw;
+            }
+            return new SubscribeAnswer(false, "501", "重复订阅");
+        }
         return new SubscribeAnswer(true, "200", "提交成功");
     }
 
