@@ -13,9 +13,12 @@ namespace MallPortal.Core.Orders.Shipping;
 /// (unknown carrier, bad number) leaves the parcel to the merchant's hand.
 /// </summary>
 public sealed class ShipmentTracker(IDbContextFactory<MallDbContext> contexts, Kuaidi100Client client, TrackingSimulator simulator,
-    IOptions<LogisticsOptions> options)
+    IOptions<LogisticsOptions> options, TimeProvider clock)
 {
     public const int MaxAttempts = 5;
+
+    /// <summary>Shipping subscribes its parcel itself; the job leaves a parcel this young to it.</summary>
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromMinutes(1);
 
     public async Task SubscribeAsync(IReadOnlyList<int> shipmentIds, CancellationToken cancellationToken = default)
     {
@@ -36,9 +39,31 @@ public sealed class ShipmentTracker(IDbContextFactory<MallDbContext> contexts, K
             var answer = options.Value.IsSimulator
                 ? await simulator.SubscribeAsync("json", JsonSerializer.Serialize(param, Kuaidi100Protocol.Json), cancellationToken)
                 : await client.SubscribeAsync(options.Value.PollUrl, param, cancellationToken);
+            await RecordAsync(db, shipment, answer, cancellationToken);
+        }
+    }
+
+    // Another writer may have saved the parcel since it was read: the other subscriber (shipping and the job at the same
+    // moment) or a push. The answer is kept only if the parcel still waits for one.
+    private static async Task RecordAsync(MallDbContext db, Shipment shipment, SubscribeAnswer answer, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
             shipment.Subscribed(Kuaidi100Client.IsAccepted(answer), $"{answer.ReturnCode} {answer.Message}".Trim(),
                 Kuaidi100Client.IsPermanent(answer.ReturnCode) || shipment.SubscribeAttempts + 1 >= MaxAttempts);
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 2)
+            {
+                await db.Entry(shipment).ReloadAsync(cancellationToken);
+                if (shipment.Tracking is not (TrackingMode.Pending or TrackingMode.Failed))
+                {
+                    return;
+                }
+            }
         }
     }
 
@@ -50,7 +75,8 @@ public sealed class ShipmentTracker(IDbContextFactory<MallDbContext> contexts, K
             return 0;
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var due = await db.Shipments.Where(s => s.Tracking == TrackingMode.Pending || s.Tracking == TrackingMode.Failed)
+        var shippedBefore = clock.GetUtcNow().UtcDateTime - RetryAfter;
+        var due = await db.Shipments.Where(s => (s.Tracking == TrackingMode.Pending || s.Tracking == TrackingMode.Failed) && s.ShippedAt <= shippedBefore)
             .OrderBy(s => s.Id).Select(s => s.Id).Take(50).ToListAsync(cancellationToken);
         await SubscribeAsync(due, cancellationToken);
         return due.Count;

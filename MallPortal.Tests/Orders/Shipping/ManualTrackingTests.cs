@@ -82,6 +82,52 @@ public class ManualTrackingTests
              parameters.GetProperty("phone").GetString()));
     }
 
+    [Fact]
+    public async Task The_retry_job_leaves_a_young_parcel_to_shipping_and_the_slower_of_two_subscribers_keeps_the_first_answer()
+    {
+        // Kuaidi100 is down when the parcel ships. A minute later the job's retry goes through, and while it waits for
+        // the answer another subscriber of the same parcel gets in first.
+        var poll = new RacingHandler();
+        await using var kit = await OrderTestKit.CreateAsync(DatabaseProvider.Sqlite, configure: s =>
+        {
+            s.Configure<LogisticsOptions>(o => (o.Provider, o.Key, o.PollUrl) = ("Kuaidi100", "k100-key", "https://poll.test/poll"));
+            s.AddHttpClient(Kuaidi100Client.ClientName).ConfigurePrimaryHttpMessageHandler(() => poll);
+        });
+        var tracker = kit.Get<ShipmentTracker>();
+        poll.Answer = "<html>bad gateway</html>";
+        var (_, _, parcel) = await LogisticsPushTests.ShippedAsync(kit);
+        Assert.Equal(TrackingMode.Failed, parcel.Tracking);
+        poll.Answer = RacingHandler.Accepted;
+
+        Assert.Equal(0, await tracker.RetryAsync());
+        kit.Clock.Advance(ShipmentTracker.RetryAfter);
+        poll.WhileAnswering = () => tracker.SubscribeAsync([parcel.Id]);
+        Assert.Equal(1, await tracker.RetryAsync());
+
+        var shipment = await LogisticsPushTests.ParcelAsync(kit, parcel.Id);
+        Assert.Equal((TrackingMode.Subscribed, 2, (string?)null), (shipment.Tracking, shipment.SubscribeAttempts, shipment.TrackingMessage));
+    }
+
+    private sealed class RacingHandler : HttpMessageHandler
+    {
+        public const string Accepted = """{"result":true,"returnCode":"200","message":"提交成功"}""";
+
+        public string Answer { get; set; } = Accepted;
+
+        public Func<Task>? WhileAnswering { get; set; }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var (answer, other) = (Answer, WhileAnswering);
+            WhileAnswering = null;
+            if (other is not null)
+            {
+                await other();
+            }
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(answer) };
+        }
+    }
+
     private sealed class RecordingHandler(string answer) : HttpMessageHandler
     {
         public List<Dictionary<string, string>> Forms { get; } = [];
