@@ -112,6 +112,7 @@ public sealed class WriteGate(IDbContextFactory<MallDbContext> contexts)
             pending.Done.TrySetException(ex);
             return null;
         }
+        Exception? failure = null;
         try
         {
             var result = await pending.Work(pending.CancellationToken);
@@ -122,12 +123,18 @@ public sealed class WriteGate(IDbContextFactory<MallDbContext> contexts)
         {
             await transaction.RollbackToSavepointAsync(Savepoint, CancellationToken.None);
             await transaction.ReleaseSavepointAsync(Savepoint, CancellationToken.None);
-            pending.Done.TrySetException(ex);
+            failure = ex;
             return null;
         }
         finally
         {
             await pending.Db.Database.UseTransactionAsync(null, CancellationToken.None);
+            // Told only now: the caller leaves (and disposes its context) as soon as it knows, so the context is
+            // given back first.
+            if (failure is not null)
+            {
+                pending.Done.TrySetException(failure);
+            }
         }
     }
 
