@@ -177,6 +177,9 @@ public class OrderJourneyTests(BrowserFixture browser)
     internal static async Task<string> BuyNowAsync(IPage buyer, string method)
     {
         await buyer.WaitForReadyAsync("buy-box");
+        // Asked while the page stands still: inside WeChat the pay page later leaves for WeChat's sign-in and comes back,
+        // and a script run during that round trip loses its page.
+        var inWeChat = await buyer.EvaluateAsync<bool>("/MicroMessenger/.test(navigator.userAgent)");
         // A computer's buy box or, on a phone, the bottom bar (the box's buttons are hidden there).
         await buyer.GetByTestId(new Regex("^(bar-)?buy-now$")).Filter(new() { Visible = true }).ClickAsync();
         await buyer.WaitForAddressAsync(@"/checkout\?sku=");
@@ -199,7 +202,7 @@ public class OrderJourneyTests(BrowserFixture browser)
             // Native: the pay page shows WeChat Pay's QR code and waits for the phone. Inside WeChat (JSAPI) the page goes
             // through WeChat's silent sign-in and back, then WeChat's pay sheet opens.
             await buyer.WaitForAddressAsync("/account/orders/[0-9]+/pay$");
-            await buyer.GetByTestId(await buyer.EvaluateAsync<bool>("/MicroMessenger/.test(navigator.userAgent)") ? "wechat-sheet" : "pay-qr").WaitForAsync();
+            await buyer.GetByTestId(inWeChat ? "wechat-sheet" : "pay-qr").WaitForAsync();
             return "";
         }
         if (method == "支付宝")
