@@ -1,6 +1,8 @@
 using MallPortal.Core.Notifications.Sms;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
+using Xunit.Sdk;
 
 namespace MallPortal.Tests.Support;
 
@@ -8,7 +10,7 @@ namespace MallPortal.Tests.Support;
 /// The app on Kestrel plus Debian's Chromium driven by Playwright (never a downloaded browser).
 /// Shared by the browser journeys, which run one at a time in the "browser" collection.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public sealed class BrowserFixture(IMessageSink diagnostics) : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
@@ -84,14 +86,32 @@ public sealed class BrowserFixture : IAsyncLifetime
     public string? LastCodeTo(string phone) => Factory.Services.GetRequiredService<DevelopmentSmsSender>().Sent
         .LastOrDefault(m => m.PhoneNumber == phone && m.TemplateKey == "verification-code")?.Parameters["code"];
 
+    /// <summary>
+    /// Closes Chromium, Playwright and the app, each even if one before it fails. A failure here comes after every journey
+    /// has reported, so it is written out in full as a diagnostic (xunit.runner.json shows them) instead of failing the
+    /// run: the test adapter prints a clean-up failure as its exception type alone, which left CI's one such failure
+    /// ("System.IO.IOException") without a cause.
+    /// </summary>
     public async Task DisposeAsync()
     {
         if (_playwright is not null)
         {
-            await Browser.DisposeAsync();
-            _playwright.Dispose();
+            await ReportFailureAsync("closing Chromium", async () => await Browser.DisposeAsync());
+            await ReportFailureAsync("stopping Playwright", () => { _playwright.Dispose(); return Task.CompletedTask; });
         }
-        Factory.Dispose();
+        await ReportFailureAsync("stopping the app", () => { Factory.Dispose(); return Task.CompletedTask; });
+    }
+
+    private async Task ReportFailureAsync(string step, Func<Task> work)
+    {
+        try
+        {
+            await work();
+        }
+        catch (Exception e)
+        {
+            diagnostics.OnMessage(new DiagnosticMessage($"Browser fixture: {step} failed after the journeys had run: {e}"));
+        }
     }
 }
 

@@ -86,9 +86,31 @@ public sealed partial class MallPortalFactory(IReadOnlyDictionary<string, string
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
-        if (Directory.Exists(DataFolder))
+        DeleteDataFolder();
+    }
+
+    /// <summary>
+    /// Deletes the data folder, trying again for a few seconds: whatever the stopped host let go of last (a SQLite
+    /// journal, a file being written) can still be closing, and deleting a folder a file is being added to fails with
+    /// "Directory not empty". When it keeps failing, the error names what is still there.
+    /// </summary>
+    private void DeleteDataFolder()
+    {
+        for (var attempt = 1; Directory.Exists(DataFolder); attempt++)
         {
-            Directory.Delete(DataFolder, recursive: true);
+            try
+            {
+                Directory.Delete(DataFolder, recursive: true);
+            }
+            catch (IOException) when (attempt < 6)
+            {
+                Thread.Sleep(250 * attempt);
+            }
+            catch (IOException e)
+            {
+                var left = Directory.EnumerateFileSystemEntries(DataFolder, "*", SearchOption.AllDirectories).Take(20);
+                throw new IOException($"The test data folder {DataFolder} could not be deleted ({e.Message}); still there: {string.Join(", ", left)}", e);
+            }
         }
     }
 
